@@ -1,0 +1,7 @@
+import { AuditEventEntity } from '@sopu/api/audit';
+import { SessionEntity, UserEntity } from '@sopu/api/auth';
+import { OrganiserEntity } from '@sopu/api/organisers';
+import { ProducerEntity } from '@sopu/api/producers';
+
+/** Every entity, listed: the bundled API has no source tree for TypeORM to glob. */
+export const ENTITIES = [OrganiserEntity, ProducerEntity, UserEntity, SessionEntity, AuditEventEntity];

@@ -1,0 +1,4 @@
+export * from './lib/auth-options';
+export * from './lib/auth.module';
+export * from './lib/passwords';
+export * from './lib/user.entity';

@@ -1,0 +1,23 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MixedList } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { DatabaseRuntime } from './database-runtime';
+import { HealthController } from './health.controller';
+
+import { DATABASE_RUNTIME } from './database-tokens';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
+  static forRoot(runtime: DatabaseRuntime, entities: MixedList<Function>): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(runtime, entities), retryAttempts: 3, retryDelay: 1000 })],
+      controllers: [HealthController],
+      providers: [{ provide: DATABASE_RUNTIME, useValue: runtime }],
+      exports: [DATABASE_RUNTIME],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { ErrorCode, FieldProblem } from '@sopu/shared';
+
+export interface FieldIssue {
+  field: string;
+  problem: FieldProblem;
+  params?: Record<string, string | number>;
+}
+
+/** A rule of Sopu said no. The one error mapper turns the code into an HTTP status and a message. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: FieldIssue[] = [],
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+/** The HTTP status of each error code: one exhaustive switch, so a new code cannot go unmapped. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_JSON':
+      return 400;
+    case 'NOT_SIGNED_IN':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN':
+    case 'CSRF_FAILED':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'EMAIL_TAKEN':
+    case 'CONFLICT':
+      return 409;
+    case 'BODY_TOO_LARGE':
+      return 413;
+    case 'PRODUCER_REQUIRED':
+    case 'PRODUCER_NOT_ALLOWED':
+    case 'WRONG_CURRENT_PASSWORD':
+    case 'CANNOT_DEACTIVATE_SELF':
+      return 422;
+    case 'TOO_MANY_ATTEMPTS':
+      return 429;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProducerEntity } from './producer.entity';
+import { ProducersController } from './producers.controller';
+import { ProducersService } from './producers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProducerEntity])],
+  controllers: [ProducersController],
+  providers: [ProducersService],
+  exports: [ProducersService],
+})
+export class ProducersModule {}

@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+import { parse } from 'yaml';
+import { Language, LANGUAGES, PRODUCER_TYPES, ProducerType, ROLES, Role, isValidBusinessId } from '@sopu/shared';
+import { ADVISORY_LOCKS, withAdvisoryLock } from '@sopu/api/database';
+import { hashPassword } from '@sopu/api/auth';
+
+interface OrganiserSeed {
+  key: string;
+  businessId: string;
+  name: Record<Language, string>;
+}
+interface ProducerSeed {
+  key: string;
+  organiser: string;
+  name: string;
+  type: ProducerType;
+  businessId?: string;
+}
+interface UserSeed {
+  email: string;
+  organiser: string;
+  displayName: string;
+  role: Role;
+  producer?: string;
+  language: Language;
+}
+
+export interface SeedResult {
+  organisers: number;
+  producers: number;
+  users: number;
+}
+
+function readYaml<T>(dir: string, file: string, key: string): T[] {
+  const parsed = parse(readFileSync(join(dir, file), 'utf8')) as Record<string, T[] | undefined>;
+  return parsed[key] ?? [];
+}
+
+/** Refuses a seed file that would put nonsense in the database, naming the record. */
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`seed: ${message}`);
+}
+
+/**
+ * Loads the demo data from `seeds/demo`. Idempotent: records are matched by their natural keys
+ * (business ID, name, email) and only missing ones are inserted, so a second run changes nothing.
+ */
+export async function seedDemo(dataSource: DataSource, seedsDir: string, password: string): Promise<SeedResult> {
+  const dir = join(seedsDir, 'demo');
+  const organisers = readYaml<OrganiserSeed>(dir, 'organisers.yaml', 'organisers');
+  const producers = readYaml<ProducerSeed>(dir, 'producers.yaml', 'producers');
+  const users = readYaml<UserSeed>(dir, 'users.yaml', 'users');
+  for (const o of organisers) check(isValidBusinessId(o.businessId), `organiser ${o.key}: invalid business ID`);
+  for (const p of producers) {
+    check(PRODUCER_TYPES.includes(p.type), `producer ${p.key}: unknown type ${p.type}`);
+    check(!p.businessId || isValidBusinessId(p.businessId), `producer ${p.key}: invalid business ID`);
+  }
+  for (const u of users) {
+    check(ROLES.includes(u.role), `user ${u.email}: unknown role ${u.role}`);
+    check(LANGUAGES.includes(u.language), `user ${u.email}: unknown language ${u.language}`);
+    check((u.role === 'PROVIDER_REPORTER') === Boolean(u.producer), `user ${u.email}: producer only for reporters`);
+  }
+  const passwordHash = await hashPassword(password);
+  const result: SeedResult = { organisers: 0, producers: 0, users: 0 };
+
+  await withAdvisoryLock(dataSource, ADVISORY_LOCKS.demoSeed, () =>
+    dataSource.transaction(async (em) => {
+      const organiserIds = new Map<string, string>();
+      for (const o of organisers) {
+        result.organisers += await insertMissing(
+          em,
+          `INSERT INTO organiser (business_id, name_fi, name_sv, name_en) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (business_id) DO NOTHING RETURNING id`,
+          [o.businessId, o.name.fi, o.name.sv, o.name.en],
+        );
+        const rows: { id: string }[] = await em.query(`SELECT id FROM organiser WHERE business_id = $1`, [o.businessId]);
+        organiserIds.set(o.key, rows[0].id);
+      }
+      const producerIds = new Map<string, string>();
+      for (const p of producers) {
+        const organiserId = organiserIds.get(p.organiser);
+        check(Boolean(organiserId), `producer ${p.key}: unknown organiser ${p.organiser}`);
+        result.producers += await insertMissing(
+          em,
+          `INSERT INTO producer (organiser_id, name, type, business_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (organiser_id, name) DO NOTHING RETURNING id`,
+          [organiserId, p.name, p.type, p.businessId ?? null],
+        );
+        const rows: { id: string }[] = await em.query(`SELECT id FROM producer WHERE organiser_id = $1 AND name = $2`, [
+          organiserId,
+          p.name,
+        ]);
+        producerIds.set(p.key, rows[0].id);
+      }
+      for (const u of users) {
+        const organiserId = organiserIds.get(u.organiser);
+        check(Boolean(organiserId), `user ${u.email}: unknown organiser ${u.organiser}`);
+        const producerId = u.producer ? producerIds.get(u.producer) : null;
+        check(!u.producer || Boolean(producerId), `user ${u.email}: unknown producer ${u.producer}`);
+        const exists: unknown[] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [u.email]);
+        if (exists.length > 0) continue;
+        await em.query(
+          `INSERT INTO app_user (organiser_id, email, display_name, role, producer_id, language, password_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [organiserId, u.email.toLowerCase(), u.displayName, u.role, producerId, u.language, passwordHash],
+        );
+        result.users += 1;
+      }
+    }),
+  );
+  new Logger('Seed').log({ msg: 'demo data loaded', inserted: result });
+  return result;
+}
+
+async function insertMissing(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const rows: unknown[] = await em.query(sql, params);
+  return rows.length;
+}
+
+/** True when the database holds no organiser yet: a brand-new installation. */
+export async function isEmptyInstallation(dataSource: DataSource): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(`SELECT 1 FROM organiser LIMIT 1`);
+  return rows.length === 0;
+}

@@ -1,0 +1,5 @@
+export * from './lib/roles';
+export * from './lib/languages';
+export * from './lib/business-id';
+export * from './lib/errors';
+export * from './lib/auth';

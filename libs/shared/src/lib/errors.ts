@@ -1,0 +1,159 @@
+import { Language, Localized } from './languages';
+
+/**
+ * Every error the API can answer with. The API maps each code to one HTTP status in one place;
+ * the web app shows the same text, so both sides use this catalogue.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: {
+    en: 'Some fields are not valid.',
+    fi: 'Osa kentistä ei ole kelvollisia.',
+    sv: 'Några fält är inte giltiga.',
+  },
+  MALFORMED_JSON: {
+    en: 'The request body is not valid JSON.',
+    fi: 'Pyynnön sisältö ei ole kelvollista JSONia.',
+    sv: 'Begärans innehåll är inte giltig JSON.',
+  },
+  BODY_TOO_LARGE: {
+    en: 'The request is too large (at most {limit}).',
+    fi: 'Pyyntö on liian suuri (enintään {limit}).',
+    sv: 'Begäran är för stor (högst {limit}).',
+  },
+  NOT_SIGNED_IN: {
+    en: 'Please sign in.',
+    fi: 'Kirjaudu sisään.',
+    sv: 'Logga in.',
+  },
+  INVALID_CREDENTIALS: {
+    en: 'The email address or password is wrong.',
+    fi: 'Sähköpostiosoite tai salasana on väärin.',
+    sv: 'E-postadressen eller lösenordet är fel.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    en: 'Too many failed sign-in attempts. Try again in {minutes} min.',
+    fi: 'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen {minutes} min kuluttua.',
+    sv: 'För många misslyckade inloggningsförsök. Försök igen om {minutes} min.',
+  },
+  FORBIDDEN: {
+    en: 'You do not have permission to do this.',
+    fi: 'Sinulla ei ole oikeutta tähän toimintoon.',
+    sv: 'Du har inte behörighet till detta.',
+  },
+  CSRF_FAILED: {
+    en: 'The request could not be verified. Reload the page and try again.',
+    fi: 'Pyyntöä ei voitu varmentaa. Lataa sivu uudelleen ja yritä uudestaan.',
+    sv: 'Begäran kunde inte verifieras. Ladda om sidan och försök igen.',
+  },
+  NOT_FOUND: {
+    en: 'The requested item was not found.',
+    fi: 'Pyydettyä kohdetta ei löytynyt.',
+    sv: 'Det begärda objektet hittades inte.',
+  },
+  CONFLICT: {
+    en: 'The item was changed or already exists. Reload and try again.',
+    fi: 'Kohdetta on muutettu tai se on jo olemassa. Lataa uudelleen ja yritä uudestaan.',
+    sv: 'Objektet har ändrats eller finns redan. Ladda om och försök igen.',
+  },
+  EMAIL_TAKEN: {
+    en: 'A user with this email address already exists.',
+    fi: 'Tällä sähköpostiosoitteella on jo käyttäjä.',
+    sv: 'Det finns redan en användare med den här e-postadressen.',
+  },
+  PRODUCER_REQUIRED: {
+    en: 'A provider reporter must belong to a producer.',
+    fi: 'Palveluntuottajan raportoijan on kuuluttava palveluntuottajaan.',
+    sv: 'En rapportör för en serviceproducent måste höra till en serviceproducent.',
+  },
+  PRODUCER_NOT_ALLOWED: {
+    en: 'Only a provider reporter belongs to a producer.',
+    fi: 'Vain palveluntuottajan raportoija kuuluu palveluntuottajaan.',
+    sv: 'Endast en rapportör hör till en serviceproducent.',
+  },
+  WRONG_CURRENT_PASSWORD: {
+    en: 'The current password is wrong.',
+    fi: 'Nykyinen salasana on väärin.',
+    sv: 'Det nuvarande lösenordet är fel.',
+  },
+  CANNOT_DEACTIVATE_SELF: {
+    en: 'You cannot deactivate or demote your own account.',
+    fi: 'Et voi poistaa käytöstä tai alentaa omaa tiliäsi.',
+    sv: 'Du kan inte inaktivera eller nedgradera ditt eget konto.',
+  },
+  DATABASE_UNAVAILABLE: {
+    en: 'The service is temporarily unavailable. Try again shortly.',
+    fi: 'Palvelu ei ole hetkeen käytettävissä. Yritä pian uudelleen.',
+    sv: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
+  },
+  INTERNAL: {
+    en: 'Something went wrong on our side. The error has been logged.',
+    fi: 'Palvelussa tapahtui virhe. Virhe on kirjattu.',
+    sv: 'Något gick fel hos oss. Felet har loggats.',
+  },
+} satisfies Record<string, Localized>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Why a single field was refused: the constraint names of class-validator plus our own. */
+export const FIELD_MESSAGES = {
+  unknownField: { en: 'is not a known field', fi: 'ei ole tunnettu kenttä', sv: 'är inte ett känt fält' },
+  isNotEmpty: { en: 'is required', fi: 'on pakollinen', sv: 'är obligatoriskt' },
+  isDefined: { en: 'is required', fi: 'on pakollinen', sv: 'är obligatoriskt' },
+  isString: { en: 'must be text', fi: 'on oltava tekstiä', sv: 'måste vara text' },
+  isEmail: {
+    en: 'must be an email address',
+    fi: 'on oltava sähköpostiosoite',
+    sv: 'måste vara en e-postadress',
+  },
+  isBoolean: { en: 'must be true or false', fi: 'on oltava tosi tai epätosi', sv: 'måste vara sant eller falskt' },
+  isInt: { en: 'must be a whole number', fi: 'on oltava kokonaisluku', sv: 'måste vara ett heltal' },
+  isUuid: { en: 'must be an identifier (UUID)', fi: 'on oltava tunniste (UUID)', sv: 'måste vara en identifierare (UUID)' },
+  isIn: { en: 'must be one of: {values}', fi: 'on oltava jokin näistä: {values}', sv: 'måste vara något av: {values}' },
+  minLength: {
+    en: 'must be at least {min} characters',
+    fi: 'on oltava vähintään {min} merkkiä',
+    sv: 'måste vara minst {min} tecken',
+  },
+  maxLength: {
+    en: 'must be at most {max} characters',
+    fi: 'saa olla enintään {max} merkkiä',
+    sv: 'får vara högst {max} tecken',
+  },
+  min: { en: 'must be at least {min}', fi: 'on oltava vähintään {min}', sv: 'måste vara minst {min}' },
+  max: { en: 'must be at most {max}', fi: 'saa olla enintään {max}', sv: 'får vara högst {max}' },
+  noControlCharacters: {
+    en: 'must not contain control characters',
+    fi: 'ei saa sisältää ohjausmerkkejä',
+    sv: 'får inte innehålla kontrolltecken',
+  },
+  invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
+} satisfies Record<string, Localized>;
+
+export type FieldProblem = keyof typeof FIELD_MESSAGES;
+
+/** The JSON body of every error answer. */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  fields?: ApiFieldError[];
+  requestId?: string;
+}
+
+export interface ApiFieldError {
+  field: string;
+  problem: FieldProblem;
+  message: string;
+}
+
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function errorMessage(code: ErrorCode, lang: Language, params?: Record<string, string | number>): string {
+  return interpolate(ERROR_MESSAGES[code][lang], params);
+}
+
+export function fieldMessage(problem: FieldProblem, lang: Language, params?: Record<string, string | number>): string {
+  return interpolate(FIELD_MESSAGES[problem][lang], params);
+}

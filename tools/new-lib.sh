@@ -23,7 +23,7 @@ if [ "$envk" = angular ]; then
 cat > "$dir/tsconfig.json" <<JSON
 {
   "extends": "${up}tsconfig.base.json",
-  "compilerOptions": { "strict": true, "noPropertyAccessFromIndexSignature": true, "isolatedModules": true },
+  "compilerOptions": { "strict": true, "noPropertyAccessFromIndexSignature": true, "isolatedModules": true, "moduleResolution": "bundler", "emitDecoratorMetadata": false },
   "angularCompilerOptions": { "strictInjectionParameters": true, "strictInputAccessModifiers": true, "strictTemplates": true },
   "files": [],
   "references": [{ "path": "./tsconfig.lib.json" }, { "path": "./tsconfig.spec.json" }]
@@ -40,7 +40,7 @@ JSON
 cat > "$dir/tsconfig.spec.json" <<JSON
 {
   "extends": "./tsconfig.json",
-  "compilerOptions": { "outDir": "${up}dist/out-tsc", "module": "commonjs", "target": "es2022", "types": ["jest", "node"] },
+  "compilerOptions": { "outDir": "${up}dist/out-tsc", "module": "es2022", "target": "es2022", "types": ["jest", "node"] },
   "include": ["jest.config.ts", "src/**/*.spec.ts", "src/test-setup.ts", "src/**/*.d.ts"]
 }
 JSON
@@ -59,7 +59,7 @@ export default {
     'jest-preset-angular/build/serializers/ng-snapshot',
     'jest-preset-angular/build/serializers/html-comment',
   ],
-  testEnvironment: 'jsdom',
+  testEnvironment: 'jest-preset-angular/environments/jest-jsdom-env',
 };
 JSON
 cat > "$dir/src/test-setup.ts" <<'TS'

@@ -24,7 +24,11 @@ export async function createApp(config: SopuConfig, database?: DatabaseRuntime):
   const logger = new JsonLogger(config.logLevel);
   const runtime =
     database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    }));
   const app = await NestFactory.create(AppModule.forRoot(config, runtime), {
     logger,
     bodyParser: false,

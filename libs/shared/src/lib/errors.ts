@@ -105,10 +105,22 @@ export const FIELD_MESSAGES = {
     fi: 'on oltava sähköpostiosoite',
     sv: 'måste vara en e-postadress',
   },
-  isBoolean: { en: 'must be true or false', fi: 'on oltava tosi tai epätosi', sv: 'måste vara sant eller falskt' },
+  isBoolean: {
+    en: 'must be true or false',
+    fi: 'on oltava tosi tai epätosi',
+    sv: 'måste vara sant eller falskt',
+  },
   isInt: { en: 'must be a whole number', fi: 'on oltava kokonaisluku', sv: 'måste vara ett heltal' },
-  isUuid: { en: 'must be an identifier (UUID)', fi: 'on oltava tunniste (UUID)', sv: 'måste vara en identifierare (UUID)' },
-  isIn: { en: 'must be one of: {values}', fi: 'on oltava jokin näistä: {values}', sv: 'måste vara något av: {values}' },
+  isUuid: {
+    en: 'must be an identifier (UUID)',
+    fi: 'on oltava tunniste (UUID)',
+    sv: 'måste vara en identifierare (UUID)',
+  },
+  isIn: {
+    en: 'must be one of: {values}',
+    fi: 'on oltava jokin näistä: {values}',
+    sv: 'måste vara något av: {values}',
+  },
   minLength: {
     en: 'must be at least {min} characters',
     fi: 'on oltava vähintään {min} merkkiä',
@@ -147,13 +159,23 @@ export interface ApiFieldError {
 }
 
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
 }
 
-export function errorMessage(code: ErrorCode, lang: Language, params?: Record<string, string | number>): string {
+export function errorMessage(
+  code: ErrorCode,
+  lang: Language,
+  params?: Record<string, string | number>,
+): string {
   return interpolate(ERROR_MESSAGES[code][lang], params);
 }
 
-export function fieldMessage(problem: FieldProblem, lang: Language, params?: Record<string, string | number>): string {
+export function fieldMessage(
+  problem: FieldProblem,
+  lang: Language,
+  params?: Record<string, string | number>,
+): string {
   return interpolate(FIELD_MESSAGES[problem][lang], params);
 }

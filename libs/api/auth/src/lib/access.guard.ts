@@ -37,7 +37,11 @@ export class AccessGuard implements CanActivate {
     if (!auth) throw new DomainError('NOT_SIGNED_IN');
     req[AUTH_CONTEXT] = auth;
 
-    if (!bearer && !SAFE_METHODS.has(req.method) && !sameToken(cookies[XSRF_COOKIE], req.header(XSRF_HEADER))) {
+    if (
+      !bearer &&
+      !SAFE_METHODS.has(req.method) &&
+      !sameToken(cookies[XSRF_COOKIE], req.header(XSRF_HEADER))
+    ) {
       throw new DomainError('CSRF_FAILED');
     }
     if (!policy.roles.includes(auth.role)) throw new DomainError('FORBIDDEN');

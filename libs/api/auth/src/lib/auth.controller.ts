@@ -40,7 +40,9 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (code INVALID_CREDENTIALS)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see Retry-After (code TOO_MANY_ATTEMPTS)' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts; see Retry-After (code TOO_MANY_ATTEMPTS)',
+  })
   @ApiBadRequestResponse({ description: 'Invalid or unknown fields' })
   async login(
     @Body() dto: LoginDto,

@@ -47,7 +47,11 @@ export class AuthService {
         entityId: user.id,
       });
       const view = await loadAuthUser(em, user.id);
-      return { accessToken: issued.accessToken, expiresAt: issued.expiresAt.toISOString(), user: view as AuthUser };
+      return {
+        accessToken: issued.accessToken,
+        expiresAt: issued.expiresAt.toISOString(),
+        user: view as AuthUser,
+      };
     });
   }
 

@@ -33,7 +33,10 @@ export class Sessions {
 
   async issue(em: EntityManager, user: { id: string; organiserId: string }): Promise<IssuedSession> {
     const expiresAt = new Date(Date.now() + this.options.sessionHours * 3_600_000);
-    const session = await em.save(SessionEntity, em.create(SessionEntity, { userId: user.id, organiserId: user.organiserId, expiresAt }));
+    const session = await em.save(
+      SessionEntity,
+      em.create(SessionEntity, { userId: user.id, organiserId: user.organiserId, expiresAt }),
+    );
     const accessToken = await this.jwt.signAsync({ sub: user.id, sid: session.id } satisfies TokenClaims, {
       secret: await this.secret.get(),
       algorithm: 'HS256',
@@ -46,7 +49,10 @@ export class Sessions {
   async authenticate(token: string): Promise<AuthContext | null> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret: await this.secret.get(), algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        secret: await this.secret.get(),
+        algorithms: ['HS256'],
+      });
     } catch {
       return null;
     }
@@ -77,10 +83,18 @@ export class Sessions {
   }
 
   async revoke(em: EntityManager, sessionId: string, reason: string): Promise<void> {
-    await em.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
+    await em.update(
+      SessionEntity,
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokeReason: reason },
+    );
   }
 
   async revokeAllOfUser(em: EntityManager, userId: string, reason: string): Promise<void> {
-    await em.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
+    await em.update(
+      SessionEntity,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokeReason: reason },
+    );
   }
 }

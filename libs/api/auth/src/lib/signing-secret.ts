@@ -42,11 +42,14 @@ export class SigningSecret implements OnApplicationBootstrap {
       [SETTING_KEY, randomBytes(48).toString('base64url')],
     );
     if (inserted.length > 0) {
-      this.logger.warn('SOPU_AUTH_SECRET is not set: generated a signing secret and stored it in the database');
+      this.logger.warn(
+        'SOPU_AUTH_SECRET is not set: generated a signing secret and stored it in the database',
+      );
     }
-    const rows: { value: string }[] = await this.dataSource.query(`SELECT value FROM app_setting WHERE key = $1`, [
-      SETTING_KEY,
-    ]);
+    const rows: { value: string }[] = await this.dataSource.query(
+      `SELECT value FROM app_setting WHERE key = $1`,
+      [SETTING_KEY],
+    );
     return rows[0].value;
   }
 }

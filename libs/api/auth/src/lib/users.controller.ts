@@ -2,7 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page, UserSummary } from '@sopu/shared';
 import { Access, Auth, AuthContext } from '@sopu/api/platform';
-import { CreateUserDto, CreatedUserDto, TemporaryPasswordDto, UpdateUserDto, UserQueryDto, UserSummaryDto } from './users.dto';
+import {
+  CreateUserDto,
+  CreatedUserDto,
+  TemporaryPasswordDto,
+  UpdateUserDto,
+  UserQueryDto,
+  UserSummaryDto,
+} from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -43,7 +50,10 @@ export class UsersController {
   @Access.roles('ADMIN')
   @ApiOperation({ summary: "Replace the user's password with a temporary one and end their sessions" })
   @ApiOkResponse({ type: TemporaryPasswordDto })
-  resetPassword(@Auth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<TemporaryPasswordDto> {
+  resetPassword(
+    @Auth() auth: AuthContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<TemporaryPasswordDto> {
     return this.users.resetPassword(auth, id);
   }
 }

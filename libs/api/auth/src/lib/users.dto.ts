@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { LANGUAGES, Language, ROLES, Role, UserSummary } from '@sopu/shared';
 
 export class CreateUserDto {
@@ -19,7 +32,10 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for PROVIDER_REPORTER, refused for the others' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Required for PROVIDER_REPORTER, refused for the others',
+  })
   @IsOptional()
   @IsUUID()
   producerId?: string;
@@ -109,7 +125,8 @@ export class UserSummaryDto implements UserSummary {
 
 export class CreatedUserDto {
   @ApiProperty({ type: UserSummaryDto }) user!: UserSummaryDto;
-  @ApiProperty({ description: 'Shown once; the user changes it after signing in' }) temporaryPassword!: string;
+  @ApiProperty({ description: 'Shown once; the user changes it after signing in' })
+  temporaryPassword!: string;
 }
 
 export class TemporaryPasswordDto {

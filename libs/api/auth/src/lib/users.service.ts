@@ -92,14 +92,18 @@ export class UsersService {
     return { items: rows.map(toSummary), total: Number(count[0].total), page, pageSize };
   }
 
-  async create(auth: AuthContext, dto: CreateUserDto): Promise<{ user: UserSummary; temporaryPassword: string }> {
+  async create(
+    auth: AuthContext,
+    dto: CreateUserDto,
+  ): Promise<{ user: UserSummary; temporaryPassword: string }> {
     const password = temporaryPassword();
     const passwordHash = await hashPassword(password);
     const email = dto.email.trim().toLowerCase();
     return this.dataSource.transaction(async (em) => {
       await this.assertProducerFitsRole(em, auth.organiserId, dto.role, dto.producerId ?? null);
       const taken = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = $1`, [email]);
-      if (taken.length > 0) throw new DomainError('EMAIL_TAKEN', {}, [{ field: 'email', problem: 'invalid' }]);
+      if (taken.length > 0)
+        throw new DomainError('EMAIL_TAKEN', {}, [{ field: 'email', problem: 'invalid' }]);
       const user = await em.save(
         UserEntity,
         em.create(UserEntity, {
@@ -145,7 +149,11 @@ export class UsersService {
       const after = { ...before, ...changes };
       // A deactivated account, or one whose rights changed, signs in again with what it now has.
       if (changes.active === false || role !== user.role || producerId !== user.producerId) {
-        await this.sessions.revokeAllOfUser(em, id, changes.active === false ? 'deactivated' : 'rights_changed');
+        await this.sessions.revokeAllOfUser(
+          em,
+          id,
+          changes.active === false ? 'deactivated' : 'rights_changed',
+        );
       }
       await this.audit.record(em, {
         organiserId: auth.organiserId,
@@ -179,7 +187,10 @@ export class UsersService {
   }
 
   private async requireInOrganiser(em: EntityManager, organiserId: string, id: string): Promise<UserEntity> {
-    const user = await em.findOne(UserEntity, { where: { id, organiserId }, lock: { mode: 'pessimistic_write' } });
+    const user = await em.findOne(UserEntity, {
+      where: { id, organiserId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!user) throw new DomainError('NOT_FOUND');
     return user;
   }
@@ -191,10 +202,12 @@ export class UsersService {
     producerId: string | null,
   ): Promise<void> {
     if (role !== 'PROVIDER_REPORTER') {
-      if (producerId) throw new DomainError('PRODUCER_NOT_ALLOWED', {}, [{ field: 'producerId', problem: 'invalid' }]);
+      if (producerId)
+        throw new DomainError('PRODUCER_NOT_ALLOWED', {}, [{ field: 'producerId', problem: 'invalid' }]);
       return;
     }
-    if (!producerId) throw new DomainError('PRODUCER_REQUIRED', {}, [{ field: 'producerId', problem: 'isNotEmpty' }]);
+    if (!producerId)
+      throw new DomainError('PRODUCER_REQUIRED', {}, [{ field: 'producerId', problem: 'isNotEmpty' }]);
     const producer = await em.findOne(ProducerEntity, { where: { id: producerId, organiserId } });
     if (!producer) throw new DomainError('NOT_FOUND', {}, [{ field: 'producerId', problem: 'invalid' }]);
   }

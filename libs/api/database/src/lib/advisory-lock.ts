@@ -11,7 +11,11 @@ export const ADVISORY_LOCKS = {
  * starting together do it one after another. With a single-connection pool (embedded) there is
  * only one process, so the lock is not needed and would starve `work` of its connection.
  */
-export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  key: number,
+  work: () => Promise<T>,
+): Promise<T> {
   const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
   if (poolSize <= 1) return work();
   const runner = dataSource.createQueryRunner();

@@ -1,6 +1,7 @@
 import { DataSourceOptions, MixedList } from 'typeorm';
 import { DatabaseRuntime } from './database-runtime';
 import { MIGRATIONS } from './migration-list';
+import { TypeOrmJsonLogger } from './typeorm-logger';
 
 /**
  * The one data-source definition: the API, the migration and seed commands and the tests all
@@ -8,7 +9,10 @@ import { MIGRATIONS } from './migration-list';
  * bundled API has no source tree to glob.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
-export function dataSourceOptions(runtime: DatabaseRuntime, entities: MixedList<Function>): DataSourceOptions {
+export function dataSourceOptions(
+  runtime: DatabaseRuntime,
+  entities: MixedList<Function>,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: runtime.url,
@@ -29,5 +33,7 @@ export function dataSourceOptions(runtime: DatabaseRuntime, entities: MixedList<
       application_name: 'sopu-api',
     },
     logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmJsonLogger(),
+    maxQueryExecutionTime: 1000,
   };
 }

@@ -14,7 +14,13 @@ export class DatabaseModule {
   static forRoot(runtime: DatabaseRuntime, entities: MixedList<Function>): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(runtime, entities), retryAttempts: 3, retryDelay: 1000 })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(runtime, entities),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+      ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_RUNTIME, useValue: runtime }],
       exports: [DATABASE_RUNTIME],

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, ValidationError } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  ValidationError,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   ApiError,
@@ -72,14 +79,24 @@ interface PgLikeError {
   message?: string;
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 function isDatabaseUnavailable(error: PgLikeError): boolean {
   const code = error.code ?? '';
   return (
     CONNECTION_ERROR_CODES.has(code) ||
     code.startsWith('08') ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message ?? '')
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      error.message ?? '',
+    )
   );
 }
 
@@ -123,7 +140,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof HttpException) return new DomainError(codeForStatus(exception.getStatus()));
     const pg = (exception ?? {}) as PgLikeError;
-    if (isDatabaseUnavailable(pg)) return new DomainError('DATABASE_UNAVAILABLE', {}, [], { 'Retry-After': '5' });
+    if (isDatabaseUnavailable(pg))
+      return new DomainError('DATABASE_UNAVAILABLE', {}, [], { 'Retry-After': '5' });
     // Invalid text representation, numeric out of range and the like: the client sent it.
     if (pg.code?.startsWith('22')) return new DomainError('VALIDATION_FAILED');
     if (pg.code === '23505' || pg.code === '40001' || pg.code === '40P01') return new DomainError('CONFLICT');

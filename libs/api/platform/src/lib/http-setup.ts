@@ -19,7 +19,11 @@ interface BodyParserError {
  */
 function bodyParserErrors(error: BodyParserError, req: Request, res: Response, next: NextFunction): void {
   const code =
-    error.type === 'entity.too.large' ? 'BODY_TOO_LARGE' : error.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : null;
+    error.type === 'entity.too.large'
+      ? 'BODY_TOO_LARGE'
+      : error.type === 'entity.parse.failed'
+        ? 'MALFORMED_JSON'
+        : null;
   if (!code) return next(error);
   const language = pickLanguage(req.header('accept-language'));
   const body: ApiError = {

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { parse } from 'yaml';
-import { Language, LANGUAGES, PRODUCER_TYPES, ProducerType, ROLES, Role, isValidBusinessId } from '@sopu/shared';
+import {
+  Language,
+  LANGUAGES,
+  PRODUCER_TYPES,
+  ProducerType,
+  ROLES,
+  Role,
+  isValidBusinessId,
+} from '@sopu/shared';
 import { ADVISORY_LOCKS, withAdvisoryLock } from '@sopu/api/database';
 import { hashPassword } from '@sopu/api/auth';
 
@@ -48,12 +56,17 @@ function check(condition: boolean, message: string): void {
  * Loads the demo data from `seeds/demo`. Idempotent: records are matched by their natural keys
  * (business ID, name, email) and only missing ones are inserted, so a second run changes nothing.
  */
-export async function seedDemo(dataSource: DataSource, seedsDir: string, password: string): Promise<SeedResult> {
+export async function seedDemo(
+  dataSource: DataSource,
+  seedsDir: string,
+  password: string,
+): Promise<SeedResult> {
   const dir = join(seedsDir, 'demo');
   const organisers = readYaml<OrganiserSeed>(dir, 'organisers.yaml', 'organisers');
   const producers = readYaml<ProducerSeed>(dir, 'producers.yaml', 'producers');
   const users = readYaml<UserSeed>(dir, 'users.yaml', 'users');
-  for (const o of organisers) check(isValidBusinessId(o.businessId), `organiser ${o.key}: invalid business ID`);
+  for (const o of organisers)
+    check(isValidBusinessId(o.businessId), `organiser ${o.key}: invalid business ID`);
   for (const p of producers) {
     check(PRODUCER_TYPES.includes(p.type), `producer ${p.key}: unknown type ${p.type}`);
     check(!p.businessId || isValidBusinessId(p.businessId), `producer ${p.key}: invalid business ID`);
@@ -61,7 +74,10 @@ export async function seedDemo(dataSource: DataSource, seedsDir: string, passwor
   for (const u of users) {
     check(ROLES.includes(u.role), `user ${u.email}: unknown role ${u.role}`);
     check(LANGUAGES.includes(u.language), `user ${u.email}: unknown language ${u.language}`);
-    check((u.role === 'PROVIDER_REPORTER') === Boolean(u.producer), `user ${u.email}: producer only for reporters`);
+    check(
+      (u.role === 'PROVIDER_REPORTER') === Boolean(u.producer),
+      `user ${u.email}: producer only for reporters`,
+    );
   }
   const passwordHash = await hashPassword(password);
   const result: SeedResult = { organisers: 0, producers: 0, users: 0 };
@@ -76,7 +92,9 @@ export async function seedDemo(dataSource: DataSource, seedsDir: string, passwor
            ON CONFLICT (business_id) DO NOTHING RETURNING id`,
           [o.businessId, o.name.fi, o.name.sv, o.name.en],
         );
-        const rows: { id: string }[] = await em.query(`SELECT id FROM organiser WHERE business_id = $1`, [o.businessId]);
+        const rows: { id: string }[] = await em.query(`SELECT id FROM organiser WHERE business_id = $1`, [
+          o.businessId,
+        ]);
         organiserIds.set(o.key, rows[0].id);
       }
       const producerIds = new Map<string, string>();
@@ -89,10 +107,10 @@ export async function seedDemo(dataSource: DataSource, seedsDir: string, passwor
            ON CONFLICT (organiser_id, name) DO NOTHING RETURNING id`,
           [organiserId, p.name, p.type, p.businessId ?? null],
         );
-        const rows: { id: string }[] = await em.query(`SELECT id FROM producer WHERE organiser_id = $1 AND name = $2`, [
-          organiserId,
-          p.name,
-        ]);
+        const rows: { id: string }[] = await em.query(
+          `SELECT id FROM producer WHERE organiser_id = $1 AND name = $2`,
+          [organiserId, p.name],
+        );
         producerIds.set(p.key, rows[0].id);
       }
       for (const u of users) {
@@ -100,7 +118,9 @@ export async function seedDemo(dataSource: DataSource, seedsDir: string, passwor
         check(Boolean(organiserId), `user ${u.email}: unknown organiser ${u.organiser}`);
         const producerId = u.producer ? producerIds.get(u.producer) : null;
         check(!u.producer || Boolean(producerId), `user ${u.email}: unknown producer ${u.producer}`);
-        const exists: unknown[] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [u.email]);
+        const exists: unknown[] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [
+          u.email,
+        ]);
         if (exists.length > 0) continue;
         await em.query(
           `INSERT INTO app_user (organiser_id, email, display_name, role, producer_id, language, password_hash)

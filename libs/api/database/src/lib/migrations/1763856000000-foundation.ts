@@ -62,7 +62,9 @@ export class Foundation1763856000000 implements MigrationInterface {
         revoked_at timestamptz,
         revoke_reason varchar(40)
       )`);
-    await q.query(`CREATE INDEX ix_auth_session_user_live ON auth_session (user_id) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE INDEX ix_auth_session_user_live ON auth_session (user_id) WHERE revoked_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE login_failure (
         id bigserial PRIMARY KEY,
@@ -90,7 +92,9 @@ export class Foundation1763856000000 implements MigrationInterface {
         after jsonb,
         request_id varchar(64)
       )`);
-    await q.query(`CREATE INDEX ix_audit_event_organiser_time ON audit_event (organiser_id, occurred_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_audit_event_organiser_time ON audit_event (organiser_id, occurred_at DESC)`,
+    );
     await q.query(`CREATE INDEX ix_audit_event_entity ON audit_event (organiser_id, entity_type, entity_id)`);
     // Append-only in the database itself, not only by convention in the code.
     await q.query(`

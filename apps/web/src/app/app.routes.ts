@@ -1,0 +1,33 @@
+import { Routes } from '@angular/router';
+import { AccountPage, SignInPage, authGuard, roleGuard } from '@sopu/web/auth';
+import { HomePage, NotFoundPage, ShellLayout } from '@sopu/web/shell';
+
+/**
+ * Route titles are translation keys; TranslatedTitleStrategy turns them into "Page – Sopu".
+ * Sign-in and the shell are needed at start anyway (guards, interceptors); feature pages load lazily.
+ */
+export const appRoutes: Routes = [
+  { path: 'sign-in', title: 'signIn.title', component: SignInPage },
+  {
+    path: '',
+    canActivate: [authGuard],
+    component: ShellLayout,
+    children: [
+      { path: '', pathMatch: 'full', title: 'nav.home', component: HomePage },
+      { path: 'account', title: 'account.title', component: AccountPage },
+      {
+        path: 'admin/users',
+        title: 'users.title',
+        canMatch: [roleGuard('ADMIN')],
+        loadComponent: () => import('@sopu/web/admin').then((m) => m.UsersPage),
+      },
+      {
+        path: 'admin/audit',
+        title: 'audit.title',
+        canMatch: [roleGuard('ADMIN')],
+        loadComponent: () => import('@sopu/web/admin').then((m) => m.AuditLogPage),
+      },
+      { path: '**', title: 'notFound.title', component: NotFoundPage },
+    ],
+  },
+];

@@ -1,0 +1,3 @@
+export * from './lib/dictionaries';
+export * from './lib/i18n';
+export * from './lib/translate-pipe';

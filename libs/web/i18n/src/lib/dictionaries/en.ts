@@ -1,0 +1,165 @@
+/**
+ * The English dictionary defines the keys: `fi` and `sv` are typed as `Dictionary`, so a key missing from
+ * either is a compile error. Placeholders are written `{name}`.
+ */
+export const en = {
+  'app.name': 'Sopu',
+  'app.subtitle': 'Contract steering',
+  'app.tagline':
+    'Sopu brings together the contracts, reports and steering of social and health services – produced by the city itself, purchased, or provided with service vouchers.',
+  'app.skipToContent': 'Skip to content',
+
+  'common.close': 'Close',
+  'common.cancel': 'Cancel',
+  'common.save': 'Save',
+  'common.saving': 'Saving…',
+  'common.loading': 'Loading…',
+  'common.all': 'All',
+  'common.filters': 'Filters',
+  'common.clearFilters': 'Clear filters',
+  'common.networkError': 'The service cannot be reached. Check your connection and try again.',
+
+  'language.change': 'Change language',
+  'language.fi': 'Suomi',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+
+  'role.ADMIN': 'Administrator',
+  'role.CONTRACT_MANAGER': 'Contract manager',
+  'role.ANALYST': 'Analyst',
+  'role.PROVIDER_REPORTER': 'Provider reporter',
+
+  'producerType.SELF_PRODUCED': 'In-house production',
+  'producerType.PURCHASED_SERVICE': 'Purchased service',
+  'producerType.VOUCHER_SERVICE': 'Service voucher',
+
+  'nav.label': 'Main navigation',
+  'nav.toggle': 'Navigation menu',
+  'nav.home': 'Home',
+  'nav.users': 'Users',
+  'nav.audit': 'Audit log',
+  'nav.account': 'Account',
+
+  'userMenu.label': 'User menu',
+  'userMenu.account': 'Account',
+  'userMenu.signOut': 'Sign out',
+
+  'validation.required': 'This field is required.',
+  'validation.email': 'Enter a valid email address.',
+  'validation.minLength': 'Use at least {min} characters.',
+  'validation.maxLength': 'Use at most {max} characters.',
+  'validation.passwordsDiffer': 'The passwords do not match.',
+
+  'signIn.title': 'Sign in',
+  'signIn.email': 'Email',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.working': 'Signing in…',
+
+  'account.title': 'Account',
+  'account.details': 'Your details',
+  'account.displayName': 'Name',
+  'account.email': 'Email',
+  'account.role': 'Role',
+  'account.producer': 'Producer',
+  'account.organiser': 'Organiser',
+  'account.language': 'Language',
+  'account.languageHint': 'Sopu opens in this language when you sign in.',
+  'account.languageSaved': 'Language saved.',
+  'account.passwordTitle': 'Change password',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.repeatPassword': 'Repeat the new password',
+  'account.passwordHint': 'At least {min} characters. A long phrase is easy to remember and hard to guess.',
+  'account.changePassword': 'Change password',
+  'account.passwordChanged': 'Your password has been changed. Your other sessions have been signed out.',
+
+  'home.greeting': 'Welcome, {name}',
+  'home.signedInAs': 'Signed in as {role}, {organiser}.',
+  'home.role.ADMIN':
+    'As an administrator you manage the users of Sopu and their roles, and you can follow every change in the audit log.',
+  'home.role.CONTRACT_MANAGER':
+    'As a contract manager you steer the service contracts: you follow how producers meet the agreed targets and agree on corrective actions.',
+  'home.role.ANALYST':
+    'As an analyst you compare the services of different producers and prepare information to support steering decisions.',
+  'home.role.PROVIDER_REPORTER':
+    'You report the service data of {producer} ({type}) to the city. The contract managers use your reports to steer the services.',
+
+  'notFound.title': 'Page not found',
+  'notFound.text': 'The page you were looking for does not exist, or you do not have access to it.',
+  'notFound.home': 'Go to the home page',
+
+  'paginator.itemsPerPage': 'Rows per page',
+  'paginator.first': 'First page',
+  'paginator.previous': 'Previous page',
+  'paginator.next': 'Next page',
+  'paginator.last': 'Last page',
+  'paginator.range': '{start}–{end} of {total}',
+
+  'users.title': 'Users',
+  'users.search': 'Search',
+  'users.searchHint': 'Name or email address',
+  'users.roleFilter': 'Role',
+  'users.allRoles': 'All roles',
+  'users.statusFilter': 'Status',
+  'users.allStatuses': 'All',
+  'users.create': 'New user',
+  'users.tableLabel': 'Users',
+  'users.col.displayName': 'Name',
+  'users.col.email': 'Email',
+  'users.col.role': 'Role',
+  'users.col.producer': 'Producer',
+  'users.col.language': 'Language',
+  'users.col.status': 'Status',
+  'users.col.actions': 'Actions',
+  'users.status.active': 'Active',
+  'users.status.inactive': 'Inactive',
+  'users.edit': 'Edit {name}',
+  'users.resetPassword': 'Reset password for {name}',
+  'users.empty': 'No users match the filters.',
+  'users.created': 'User {name} created.',
+  'users.saved': 'Changes to {name} saved.',
+
+  'userDialog.createTitle': 'New user',
+  'userDialog.editTitle': 'Edit user',
+  'userDialog.email': 'Email',
+  'userDialog.displayName': 'Name',
+  'userDialog.role': 'Role',
+  'userDialog.producer': 'Producer',
+  'userDialog.producerHint': 'A provider reporter reports for one producer.',
+  'userDialog.language': 'Language',
+  'userDialog.active': 'Active (can sign in)',
+  'userDialog.create': 'Create user',
+
+  'passwordDialog.title': 'Temporary password',
+  'passwordDialog.intro':
+    'Give this temporary password to {name} in a secure way. They should change it after signing in.',
+  'passwordDialog.label': 'Temporary password',
+  'passwordDialog.warning':
+    'The password is shown only once. It cannot be displayed again after you close this dialog.',
+  'passwordDialog.copy': 'Copy password',
+  'passwordDialog.copied': 'The password has been copied to the clipboard.',
+
+  'audit.title': 'Audit log',
+  'audit.action': 'Action',
+  'audit.entityType': 'Entity type',
+  'audit.from': 'From',
+  'audit.to': 'To',
+  'audit.tableLabel': 'Audit events',
+  'audit.col.time': 'Time',
+  'audit.col.actor': 'Actor',
+  'audit.col.action': 'Action',
+  'audit.col.entityType': 'Entity type',
+  'audit.col.entityId': 'Entity ID',
+  'audit.col.details': 'Details',
+  'audit.showDetails': 'Show details of event {action} at {time}',
+  'audit.before': 'Before',
+  'audit.after': 'After',
+  'audit.system': 'System',
+  'audit.noValue': '(none)',
+  'audit.requestId': 'Request ID',
+  'audit.empty': 'No events match the filters.',
+};
+
+export type TranslationKey = keyof typeof en;
+export type Dictionary = Record<TranslationKey, string>;

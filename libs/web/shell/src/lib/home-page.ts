@@ -1,0 +1,48 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { AuthStore } from '@sopu/web/auth';
+import { I18n, TranslatePipe } from '@sopu/web/i18n';
+
+@Component({
+  selector: 'sopu-home-page',
+  imports: [TranslatePipe],
+  template: `
+    @if (user(); as user) {
+      <h1>{{ 'home.greeting' | t: { name: user.displayName } }}</h1>
+      <p class="role">
+        {{ 'home.signedInAs' | t: { role: i18n.role(user.role), organiser: user.organiserName } }}
+      </p>
+      <p class="lead">{{ roleDescription() }}</p>
+    }
+  `,
+  styles: `
+    h1 {
+      font: var(--mat-sys-headline-medium);
+      margin: 0 0 8px;
+    }
+    .role {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 24px;
+    }
+    .lead {
+      font: var(--mat-sys-body-large);
+      max-width: 65ch;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HomePage {
+  protected readonly i18n = inject(I18n);
+  protected readonly user = inject(AuthStore).user;
+
+  protected readonly roleDescription = computed(() => {
+    const user = this.user();
+    if (!user) return '';
+    if (user.role === 'PROVIDER_REPORTER') {
+      return this.i18n.t('home.role.PROVIDER_REPORTER', {
+        producer: user.producerName ?? '',
+        type: user.producerType ? this.i18n.producerType(user.producerType) : '',
+      });
+    }
+    return this.i18n.t(`home.role.${user.role}`);
+  });
+}

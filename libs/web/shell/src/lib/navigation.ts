@@ -1,0 +1,24 @@
+import { ROLES, Role } from '@sopu/shared';
+import { TranslationKey } from '@sopu/web/i18n';
+
+export interface NavItem {
+  path: string;
+  label: TranslationKey;
+  /** Material Symbols ligature. */
+  icon: string;
+  roles: readonly Role[];
+  /** Highlight only on an exact URL match (the home page would otherwise match every URL). */
+  exact?: boolean;
+}
+
+/** The side navigation. A new feature adds one entry here, with the roles that may see it. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', icon: 'home', roles: ROLES, exact: true },
+  { path: '/admin/users', label: 'nav.users', icon: 'group', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: 'nav.audit', icon: 'history', roles: ['ADMIN'] },
+  { path: '/account', label: 'nav.account', icon: 'manage_accounts', roles: ROLES },
+];
+
+export function navItemsFor(role: Role | null): NavItem[] {
+  return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
+}

@@ -29,6 +29,11 @@ export default [
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', '@electric-sql/*', 'argon2'],
             },
+            {
+              // Browser tests start the built API on a fresh test database.
+              sourceTag: 'scope:e2e',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
             {
               sourceTag: 'type:domain',

@@ -1,4 +1,4 @@
-import { DataSourceOptions, MixedList } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { DatabaseRuntime } from './database-runtime';
 import { MIGRATIONS } from './migration-list';
 import { TypeOrmJsonLogger } from './typeorm-logger';
@@ -8,10 +8,9 @@ import { TypeOrmJsonLogger } from './typeorm-logger';
  * build their DataSource from it. Entities and migrations are listed explicitly because the
  * bundled API has no source tree to glob.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
 export function dataSourceOptions(
   runtime: DatabaseRuntime,
-  entities: MixedList<Function>,
+  entities: DataSourceOptions['entities'],
 ): DataSourceOptions {
   return {
     type: 'postgres',

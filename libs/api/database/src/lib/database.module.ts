@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MixedList } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseRuntime } from './database-runtime';
 import { HealthController } from './health.controller';
@@ -10,8 +10,7 @@ import { DATABASE_RUNTIME } from './database-tokens';
 @Global()
 @Module({})
 export class DatabaseModule {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
-  static forRoot(runtime: DatabaseRuntime, entities: MixedList<Function>): DynamicModule {
+  static forRoot(runtime: DatabaseRuntime, entities: DataSourceOptions['entities']): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [

@@ -3,3 +3,5 @@ export * from './lib/languages';
 export * from './lib/business-id';
 export * from './lib/errors';
 export * from './lib/auth';
+export * from './lib/catalogue';
+export * from './lib/value-validation';

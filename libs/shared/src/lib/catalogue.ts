@@ -1,0 +1,130 @@
+import { Localized } from './languages';
+
+/** How a quality criterion is measured. Percentages and rates are entered as numerator and denominator. */
+export const MEASURE_TYPES = [
+  'PERCENTAGE',
+  'RATE',
+  'COUNT',
+  'RATIO',
+  'DURATION_DAYS',
+  'CURRENCY_EUR',
+  'SCALE',
+  'BOOLEAN',
+  'TEXT',
+] as const;
+export type MeasureType = (typeof MEASURE_TYPES)[number];
+
+export const DIRECTIONS = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER', 'TARGET_RANGE', 'NONE'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const SERVICE_AREAS = [
+  'OLDER_PEOPLE',
+  'HEALTH_STATIONS',
+  'ORAL_HEALTH',
+  'SUBSTANCE_ABUSE',
+  'MENTAL_HEALTH',
+  'DISABILITY',
+  'CHILD_WELFARE',
+  'FAMILY_SERVICES',
+  'RESCUE',
+] as const;
+export type ServiceArea = (typeof SERVICE_AREAS)[number];
+
+export const OUTPUT_UNITS = ['VISIT', 'CARE_DAY', 'CLIENT_MONTH', 'HOUR', 'CLIENT', 'MISSION'] as const;
+export type OutputUnit = (typeof OUTPUT_UNITS)[number];
+
+export const REPORTING_FREQUENCIES = ['MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
+export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
+
+export const TRAFFIC_LIGHTS = ['GREEN', 'AMBER', 'RED'] as const;
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
+
+/** A closed interval; a missing end is open. */
+export interface Band {
+  min: number | null;
+  max: number | null;
+}
+
+/** What the validation needs to know of a criterion. */
+export interface CriterionRule {
+  code: string;
+  measureType: MeasureType;
+  direction: Direction;
+  /** Allowed bounds of the value (for PERCENTAGE 0–100 is implied). */
+  minValue: number | null;
+  maxValue: number | null;
+  /** Decimals allowed in an entered value. */
+  decimals: number;
+  /** SCALE only: the range of the scale, e.g. 1–5 or 0–10. */
+  scaleMin: number | null;
+  scaleMax: number | null;
+  /** RATE only: per how many (e.g. 1000 care days). */
+  rateMultiplier: number | null;
+  allowNotApplicable: boolean;
+}
+
+export interface Criterion extends CriterionRule {
+  id: string;
+  unit: Localized;
+  name: Localized;
+  definition: Localized;
+  interpretation: Localized;
+  numeratorDefinition: Localized | null;
+  denominatorDefinition: Localized | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the validation needs to know of one item of the monitoring terms. */
+export interface TermsItemRule {
+  required: boolean;
+  /** The target value, for display and "share meeting the target". */
+  target: number | null;
+  /** Values inside `green` earn GREEN, inside `amber` AMBER, outside both RED. Null for direction NONE. */
+  green: Band | null;
+  amber: Band | null;
+  evidenceRequired: boolean;
+}
+
+export interface TermsItem extends TermsItemRule {
+  id: string;
+  criterionId: string;
+  criterionCode: string;
+  frequency: ReportingFrequency;
+  note: Localized | null;
+  position: number;
+}
+
+export type TermsStatus = 'DRAFT' | 'PUBLISHED';
+
+export interface MonitoringTerms {
+  id: string;
+  serviceDescriptionId: string;
+  serviceCode: string;
+  version: number;
+  status: TermsStatus;
+  validFrom: string | null;
+  publishedAt: string | null;
+  items: TermsItem[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DescriptionStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED';
+
+export interface ServiceDescription {
+  id: string;
+  code: string;
+  version: number;
+  status: DescriptionStatus;
+  area: ServiceArea;
+  outputUnit: OutputUnit;
+  name: Localized;
+  description: Localized;
+  inclusions: Localized;
+  targetGroup: Localized;
+  /** Languages with any empty text: the UI flags a missing Swedish text. */
+  missingLanguages: string[];
+  createdAt: string;
+  updatedAt: string;
+}

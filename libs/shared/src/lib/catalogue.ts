@@ -128,3 +128,61 @@ export interface ServiceDescription {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Body of POST /api/criteria (and, all fields optional, PATCH /api/criteria/:id). */
+export interface CriterionInput {
+  code: string;
+  measureType: MeasureType;
+  direction: Direction;
+  unit: Localized;
+  name: Localized;
+  definition: Localized;
+  interpretation: Localized;
+  numeratorDefinition?: Localized | null;
+  denominatorDefinition?: Localized | null;
+  minValue?: number | null;
+  maxValue?: number | null;
+  decimals?: number;
+  scaleMin?: number | null;
+  scaleMax?: number | null;
+  rateMultiplier?: number | null;
+  allowNotApplicable?: boolean;
+}
+
+/** Body of POST /api/service-descriptions (and, all fields optional, PATCH). */
+export interface ServiceDescriptionInput {
+  code: string;
+  area: ServiceArea;
+  outputUnit: OutputUnit;
+  name: Localized;
+  description: Localized;
+  inclusions: Localized;
+  targetGroup: Localized;
+}
+
+export interface TermsItemInput {
+  criterionId: string;
+  required: boolean;
+  target: number | null;
+  green: Band | null;
+  amber: Band | null;
+  frequency: ReportingFrequency;
+  evidenceRequired: boolean;
+  note?: Localized | null;
+}
+
+/** Body of PATCH /api/monitoring-terms/:id (drafts only): the whole item list replaces the old one. */
+export interface TermsUpdate {
+  validFrom?: string | null;
+  items?: TermsItemInput[];
+}
+
+/** GET /api/monitoring-terms/:id/compare/:otherId — exactly what changed between two versions. */
+export interface TermsComparison {
+  from: { id: string; version: number };
+  to: { id: string; version: number };
+  validFrom: { from: string | null; to: string | null } | null;
+  added: TermsItem[];
+  removed: TermsItem[];
+  changed: { criterionCode: string; fields: { field: string; from: unknown; to: unknown }[] }[];
+}

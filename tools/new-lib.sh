@@ -102,8 +102,9 @@ export default {
 };
 JSON
 fi
+if [ "$envk" = angular ]; then base=eslint.angular.mjs; else base=eslint.config.mjs; fi
 cat > "$dir/eslint.config.mjs" <<JSON
-import baseConfig from '${up}eslint.config.mjs';
+import baseConfig from '${up}$base';
 
 export default [...baseConfig];
 JSON

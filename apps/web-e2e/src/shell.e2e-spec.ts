@@ -36,6 +36,26 @@ describe('the portal in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('runs under the Content-Security-Policy with its styles and icon font loaded', async () => {
+    const page = await newPage(portal);
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
+    });
+    await page.goto(`${portal.url}/sign-in`);
+    await page.getByRole('button', { name: /Sign in|Kirjaudu|Logga in/ }).waitFor();
+    const iconFont = await page.evaluate(async () => {
+      await document.fonts.load('24px "Material Symbols Outlined"', 'language');
+      return document.fonts.check('24px "Material Symbols Outlined"', 'language');
+    });
+    expect(violations).toEqual([]);
+    expect(iconFont).toBe(true);
+    // An icon drawn with the font is a square glyph, not the word "language" in letters.
+    const box = await page.locator('mat-icon', { hasText: 'language' }).first().boundingBox();
+    expect(box?.width).toBeLessThan(40);
+  });
+
   it('switches the sign-in page between Finnish, Swedish and English', async () => {
     const page = await newPage(portal);
     await page.goto(`${portal.url}/sign-in`);

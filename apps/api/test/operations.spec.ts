@@ -28,7 +28,14 @@ describe('operations', () => {
       );
     const before = await snapshot();
     const again = await seedDemo(api.dataSource, api.config.seedsDir, DEMO_PASSWORD);
-    expect(again).toEqual({ organisers: 0, producers: 0, users: 0 });
+    expect(again).toEqual({
+      organisers: 0,
+      producers: 0,
+      users: 0,
+      serviceDescriptions: 0,
+      criteria: 0,
+      terms: 0,
+    });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditModule } from '@sopu/api/audit';
 import { AuthModule } from '@sopu/api/auth';
+import { CatalogueModule } from '@sopu/api/catalogue';
 import { DatabaseModule, DatabaseRuntime } from '@sopu/api/database';
 import { ErrorFilter, validationErrorFactory } from '@sopu/api/platform';
 import { ProducersModule } from '@sopu/api/producers';
@@ -34,6 +35,7 @@ export class AppModule {
           failureWindowMinutes: config.failureWindowMinutes,
         }),
         ProducersModule,
+        CatalogueModule,
         ...web,
       ],
       providers: [

@@ -71,6 +71,8 @@ export interface Criterion extends CriterionRule {
   interpretation: Localized;
   numeratorDefinition: Localized | null;
   denominatorDefinition: Localized | null;
+  /** Languages with any empty text (the unit, name, definition, interpretation, numerator, denominator). */
+  missingLanguages?: string[];
   createdAt: string;
   updatedAt: string;
 }

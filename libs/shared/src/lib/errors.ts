@@ -80,6 +80,51 @@ export const ERROR_MESSAGES = {
     fi: 'Et voi poistaa käytöstä tai alentaa omaa tiliäsi.',
     sv: 'Du kan inte inaktivera eller nedgradera ditt eget konto.',
   },
+  CODE_TAKEN: {
+    en: 'The code {code} is already in use. Choose another code.',
+    fi: 'Tunnus {code} on jo käytössä. Valitse toinen tunnus.',
+    sv: 'Koden {code} används redan. Välj en annan kod.',
+  },
+  DRAFT_EXISTS: {
+    en: 'A draft version already exists. Edit the draft instead of making another one.',
+    fi: 'Luonnosversio on jo olemassa. Muokkaa luonnosta uuden tekemisen sijaan.',
+    sv: 'Det finns redan en utkastversion. Redigera utkastet i stället för att skapa ett nytt.',
+  },
+  VERSION_RETIRED: {
+    en: 'This version is no longer in use and cannot be changed. Edit the latest version.',
+    fi: 'Tämä versio ei ole enää käytössä eikä sitä voi muuttaa. Muokkaa uusinta versiota.',
+    sv: 'Den här versionen används inte längre och kan inte ändras. Redigera den senaste versionen.',
+  },
+  TERMS_FROZEN: {
+    en: 'Published monitoring terms are frozen and cannot be changed. Make a new version instead.',
+    fi: 'Julkaistut seurantaehdot on lukittu eikä niitä voi muuttaa. Tee niistä uusi versio.',
+    sv: 'Publicerade uppföljningsvillkor är låsta och kan inte ändras. Skapa en ny version i stället.',
+  },
+  ALREADY_PUBLISHED: {
+    en: 'This version has already been published.',
+    fi: 'Tämä versio on jo julkaistu.',
+    sv: 'Den här versionen har redan publicerats.',
+  },
+  VALID_FROM_TAKEN: {
+    en: 'Another published version of these terms is already valid from {validFrom}. Choose another date.',
+    fi: 'Seurantaehtojen toinen julkaistu versio on jo voimassa {validFrom} alkaen. Valitse toinen päivämäärä.',
+    sv: 'En annan publicerad version av villkoren gäller redan från {validFrom}. Välj ett annat datum.',
+  },
+  CRITERION_IN_USE: {
+    en: 'The criterion is used in published monitoring terms, so its code, measure type, direction, bounds, decimals and scale cannot change. Texts may be corrected; for a different measure create a new criterion.',
+    fi: 'Kriteeriä käytetään julkaistuissa seurantaehdoissa, joten sen tunnusta, mittaustapaa, suuntaa, rajoja, desimaaleja ja asteikkoa ei voi muuttaa. Tekstejä voi korjata; toisenlaista mittaria varten luo uusi kriteeri.',
+    sv: 'Kriteriet används i publicerade uppföljningsvillkor, så dess kod, mättyp, riktning, gränser, decimaler och skala kan inte ändras. Texterna får rättas; skapa ett nytt kriterium för ett annat mått.',
+  },
+  PUBLISH_INCOMPLETE: {
+    en: 'This cannot be published yet: complete the fields listed.',
+    fi: 'Tätä ei voi vielä julkaista: täydennä luetellut kentät.',
+    sv: 'Detta kan inte publiceras ännu: komplettera de angivna fälten.',
+  },
+  RULE_VIOLATION: {
+    en: 'The values do not fit together. See the fields listed.',
+    fi: 'Arvot eivät sovi yhteen. Katso luetellut kentät.',
+    sv: 'Värdena passar inte ihop. Se de angivna fälten.',
+  },
   DATABASE_UNAVAILABLE: {
     en: 'The service is temporarily unavailable. Try again shortly.',
     fi: 'Palvelu ei ole hetkeen käytettävissä. Yritä pian uudelleen.',
@@ -137,6 +182,62 @@ export const FIELD_MESSAGES = {
     en: 'must not contain control characters',
     fi: 'ei saa sisältää ohjausmerkkejä',
     sv: 'får inte innehålla kontrolltecken',
+  },
+  duplicate: {
+    en: 'appears more than once',
+    fi: 'esiintyy useammin kuin kerran',
+    sv: 'förekommer mer än en gång',
+  },
+  notFound: { en: 'was not found', fi: 'ei löytynyt', sv: 'hittades inte' },
+  notPublished: {
+    en: 'has no published version',
+    fi: 'ei ole julkaistua versiota',
+    sv: 'har ingen publicerad version',
+  },
+  mustBeLess: {
+    en: 'must be less than {other}',
+    fi: 'on oltava pienempi kuin {other}',
+    sv: 'måste vara mindre än {other}',
+  },
+  notAllowed: {
+    en: 'is not used with this measure type',
+    fi: 'ei kuulu tähän mittaustapaan',
+    sv: 'används inte med denna mättyp',
+  },
+  bandsForNone: {
+    en: 'must be empty when the criterion has no direction',
+    fi: 'on jätettävä tyhjäksi, kun kriteerillä ei ole suuntaa',
+    sv: 'ska lämnas tomt när kriteriet saknar riktning',
+  },
+  bandsMissing: {
+    en: 'needs both a green and an amber band',
+    fi: 'tarvitsee sekä vihreän että keltaisen rajan',
+    sv: 'behöver både ett grönt och ett gult intervall',
+  },
+  bandOpenWrongWay: {
+    en: 'is open in the wrong direction for the criterion',
+    fi: 'on avoin väärään suuntaan kriteerin suuntaan nähden',
+    sv: 'är öppet åt fel håll med tanke på kriteriets riktning',
+  },
+  bandInverted: {
+    en: 'has its minimum above its maximum',
+    fi: 'alaraja on ylärajaa suurempi',
+    sv: 'har sitt minimum över sitt maximum',
+  },
+  greenOutsideAmber: {
+    en: 'must lie inside the amber band',
+    fi: 'on oltava keltaisen alueen sisällä',
+    sv: 'måste ligga inom det gula intervallet',
+  },
+  targetOutsideBounds: {
+    en: "is outside the criterion's allowed values",
+    fi: 'on kriteerin sallittujen arvojen ulkopuolella',
+    sv: 'ligger utanför kriteriets tillåtna värden',
+  },
+  targetNotGreen: {
+    en: 'must lie inside the green band',
+    fi: 'on oltava vihreän alueen sisällä',
+    sv: 'måste ligga inom det gröna intervallet',
   },
   invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
 } satisfies Record<string, Localized>;

@@ -36,6 +36,13 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'EMAIL_TAKEN':
     case 'CONFLICT':
+    case 'CODE_TAKEN':
+    case 'DRAFT_EXISTS':
+    case 'VERSION_RETIRED':
+    case 'TERMS_FROZEN':
+    case 'ALREADY_PUBLISHED':
+    case 'VALID_FROM_TAKEN':
+    case 'CRITERION_IN_USE':
       return 409;
     case 'BODY_TOO_LARGE':
       return 413;
@@ -43,6 +50,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PRODUCER_NOT_ALLOWED':
     case 'WRONG_CURRENT_PASSWORD':
     case 'CANNOT_DEACTIVATE_SELF':
+    case 'PUBLISH_INCOMPLETE':
+    case 'RULE_VIOLATION':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

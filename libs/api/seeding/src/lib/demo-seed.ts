@@ -14,6 +14,7 @@ import {
 } from '@sopu/shared';
 import { ADVISORY_LOCKS, withAdvisoryLock } from '@sopu/api/database';
 import { hashPassword } from '@sopu/api/auth';
+import { CatalogueSeedResult, seedCatalogue } from './catalogue-seed';
 
 interface OrganiserSeed {
   key: string;
@@ -36,7 +37,7 @@ interface UserSeed {
   language: Language;
 }
 
-export interface SeedResult {
+export interface SeedResult extends CatalogueSeedResult {
   organisers: number;
   producers: number;
   users: number;
@@ -54,7 +55,8 @@ function check(condition: boolean, message: string): void {
 
 /**
  * Loads the demo data from `seeds/demo`. Idempotent: records are matched by their natural keys
- * (business ID, name, email) and only missing ones are inserted, so a second run changes nothing.
+ * (business ID, name, email, catalogue codes) and only missing ones are inserted, so a second run
+ * changes nothing.
  */
 export async function seedDemo(
   dataSource: DataSource,
@@ -80,7 +82,14 @@ export async function seedDemo(
     );
   }
   const passwordHash = await hashPassword(password);
-  const result: SeedResult = { organisers: 0, producers: 0, users: 0 };
+  const result: SeedResult = {
+    organisers: 0,
+    producers: 0,
+    users: 0,
+    serviceDescriptions: 0,
+    criteria: 0,
+    terms: 0,
+  };
 
   await withAdvisoryLock(dataSource, ADVISORY_LOCKS.demoSeed, () =>
     dataSource.transaction(async (em) => {
@@ -129,6 +138,7 @@ export async function seedDemo(
         );
         result.users += 1;
       }
+      Object.assign(result, await seedCatalogue(em, dir, organiserIds));
     }),
   );
   new Logger('Seed').log({ msg: 'demo data loaded', inserted: result });

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  DescriptionStatus,
+  LANGUAGES,
+  Language,
+  OUTPUT_UNITS,
+  OutputUnit,
+  SERVICE_AREAS,
+  ServiceArea,
+  ServiceDescription,
+  ServiceDescriptionInput,
+} from '@sopu/shared';
+import { LocalizedDto } from '../localized-text';
+
+export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
+const DESCRIPTION_STATUSES: DescriptionStatus[] = ['DRAFT', 'PUBLISHED', 'RETIRED'];
+
+export class CreateServiceDescriptionDto implements ServiceDescriptionInput {
+  @ApiProperty({ example: 'HOME_CARE', pattern: CODE_PATTERN.source })
+  @IsString()
+  @Matches(CODE_PATTERN)
+  code!: string;
+
+  @ApiProperty({ enum: SERVICE_AREAS }) @IsIn(SERVICE_AREAS) area!: ServiceArea;
+  @ApiProperty({ enum: OUTPUT_UNITS }) @IsIn(OUTPUT_UNITS) outputUnit!: OutputUnit;
+
+  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  description!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  inclusions!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  targetGroup!: LocalizedDto;
+}
+
+export class UpdateServiceDescriptionDto extends PartialType(CreateServiceDescriptionDto) {}
+
+export class ServiceDescriptionQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the code or of the name in any language' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_AREAS }) @IsOptional() @IsIn(SERVICE_AREAS) area?: ServiceArea;
+
+  @ApiPropertyOptional({ enum: DESCRIPTION_STATUSES, description: 'Status of the latest version' })
+  @IsOptional()
+  @IsIn(DESCRIPTION_STATUSES)
+  status?: DescriptionStatus;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: 'Only descriptions with a text missing in this language',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  missingLanguage?: Language;
+}
+
+export class ServiceDescriptionDto implements ServiceDescription {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'HOME_CARE' }) code!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: DESCRIPTION_STATUSES }) status!: DescriptionStatus;
+  @ApiProperty({ enum: SERVICE_AREAS }) area!: ServiceArea;
+  @ApiProperty({ enum: OUTPUT_UNITS }) outputUnit!: OutputUnit;
+  @ApiProperty({ type: LocalizedDto }) name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto }) description!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto }) inclusions!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto }) targetGroup!: LocalizedDto;
+  @ApiProperty({ enum: LANGUAGES, isArray: true }) missingLanguages!: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}

@@ -35,6 +35,7 @@ describe('the embedded store in a data folder', () => {
     });
   }
 
+  // Two full starts of the API on a data folder, each with PGlite's own start: give it time on 2 busy cores.
   it('keeps its data across a restart and loads the demo data only once', async () => {
     const first = await start();
     const health = await (await fetch(`${first.url}/api/health`)).json();
@@ -66,5 +67,5 @@ describe('the embedded store in a data folder', () => {
     } finally {
       await second.app.close();
     }
-  });
+  }, 180_000);
 });

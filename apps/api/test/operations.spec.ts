@@ -31,6 +31,7 @@ describe('operations', () => {
     expect(again).toEqual({
       organisers: 0,
       producers: 0,
+      serviceUnits: 0,
       users: 0,
       serviceDescriptions: 0,
       criteria: 0,

@@ -5,3 +5,4 @@ export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/catalogue';
 export * from './lib/value-validation';
+export * from './lib/producers';

@@ -7,12 +7,13 @@ import {
   ServiceDescriptionEntity,
 } from '@sopu/api/catalogue';
 import { OrganiserEntity } from '@sopu/api/organisers';
-import { ProducerEntity } from '@sopu/api/producers';
+import { ProducerEntity, ServiceUnitEntity } from '@sopu/api/producers';
 
 /** Every entity, listed: the bundled API has no source tree for TypeORM to glob. */
 export const ENTITIES = [
   OrganiserEntity,
   ProducerEntity,
+  ServiceUnitEntity,
   UserEntity,
   SessionEntity,
   AuditEventEntity,

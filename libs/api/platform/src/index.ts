@@ -4,3 +4,4 @@ export * from './lib/error-filter';
 export * from './lib/http-setup';
 export * from './lib/json-logger';
 export * from './lib/request-context';
+export * from './lib/localized-dto';

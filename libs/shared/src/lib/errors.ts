@@ -55,6 +55,11 @@ export const ERROR_MESSAGES = {
     fi: 'Kohdetta on muutettu tai se on jo olemassa. Lataa uudelleen ja yritä uudestaan.',
     sv: 'Objektet har ändrats eller finns redan. Ladda om och försök igen.',
   },
+  PRODUCER_NAME_TAKEN: {
+    en: 'The organiser already has a producer with this name.',
+    fi: 'Järjestäjällä on jo tämänniminen palveluntuottaja.',
+    sv: 'Anordnaren har redan en serviceproducent med detta namn.',
+  },
   EMAIL_TAKEN: {
     en: 'A user with this email address already exists.',
     fi: 'Tällä sähköpostiosoitteella on jo käyttäjä.',
@@ -238,6 +243,21 @@ export const FIELD_MESSAGES = {
     en: 'must lie inside the green band',
     fi: 'on oltava vihreän alueen sisällä',
     sv: 'måste ligga inom det gröna intervallet',
+  },
+  businessId: {
+    en: 'is not a valid business ID (format 1234567-8 with the right check digit)',
+    fi: 'ei ole kelvollinen Y-tunnus (muoto 1234567-8 ja oikea tarkistusnumero)',
+    sv: 'är inte ett giltigt FO-nummer (formen 1234567-8 med rätt kontrollsiffra)',
+  },
+  ownBusinessIdRequired: {
+    en: "must be the organiser's own business ID for in-house production",
+    fi: 'on oman tuotannon yksiköllä järjestäjän oma Y-tunnus',
+    sv: 'ska för egen produktion vara anordnarens eget FO-nummer',
+  },
+  postalCode: {
+    en: 'must be a Finnish postal code of five digits',
+    fi: 'on oltava viisinumeroinen postinumero',
+    sv: 'måste vara ett postnummer med fem siffror',
   },
   invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
 } satisfies Record<string, Localized>;

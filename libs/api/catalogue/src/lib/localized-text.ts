@@ -1,13 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 import { LANGUAGES, Language, Localized } from '@sopu/shared';
 
-/** A text in Finnish, Swedish and English. A draft may leave a language empty; publishing may not. */
-export class LocalizedDto implements Localized {
-  @ApiProperty({ example: 'Kotihoito' }) @IsString() @MaxLength(4000) fi!: string;
-  @ApiProperty({ example: 'Hemvård' }) @IsString() @MaxLength(4000) sv!: string;
-  @ApiProperty({ example: 'Home care' }) @IsString() @MaxLength(4000) en!: string;
-}
+export { LocalizedDto, trimmed } from '@sopu/api/platform';
 
 export function isBlankText(text: string | null | undefined): boolean {
   return text === null || text === undefined || text.trim() === '';
@@ -22,9 +15,4 @@ export function missingLanguages(texts: (Localized | null)[]): Language[] {
 export function missingTextFields(prefix: string, text: Localized | null): string[] {
   if (text === null) return LANGUAGES.map((lang) => `${prefix}.${lang}`);
   return LANGUAGES.filter((lang) => isBlankText(text[lang])).map((lang) => `${prefix}.${lang}`);
-}
-
-/** Trims each language, so that a text of spaces counts as missing. */
-export function trimmed(text: Localized): Localized {
-  return { fi: text.fi.trim(), sv: text.sv.trim(), en: text.en.trim() };
 }

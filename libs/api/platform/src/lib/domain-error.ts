@@ -37,6 +37,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EMAIL_TAKEN':
     case 'CONFLICT':
     case 'CODE_TAKEN':
+    case 'PRODUCER_NAME_TAKEN':
     case 'DRAFT_EXISTS':
     case 'VERSION_RETIRED':
     case 'TERMS_FROZEN':

@@ -37,6 +37,8 @@ const CONSTRAINT_PROBLEMS: Record<string, FieldProblem> = {
   min: 'min',
   max: 'max',
   noControlCharacters: 'noControlCharacters',
+  businessId: 'businessId',
+  postalCode: 'postalCode',
 };
 
 /** class-validator keeps a constraint's arguments only in its English message; read them back. */

@@ -6,6 +6,9 @@ import { parse } from 'yaml';
 import {
   Language,
   LANGUAGES,
+  Localized,
+  MAJOR_DISTRICTS,
+  MajorDistrict,
   PRODUCER_TYPES,
   ProducerType,
   ROLES,
@@ -21,12 +24,26 @@ interface OrganiserSeed {
   businessId: string;
   name: Record<Language, string>;
 }
+interface UnitSeed {
+  name: Localized;
+  streetAddress: string;
+  postalCode: string;
+  postOffice: string;
+  district: MajorDistrict;
+  languages: Language[];
+  capacity?: number;
+}
 interface ProducerSeed {
   key: string;
   organiser: string;
   name: string;
   type: ProducerType;
   businessId?: string;
+  costCentre?: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  units?: UnitSeed[];
 }
 interface UserSeed {
   email: string;
@@ -40,6 +57,7 @@ interface UserSeed {
 export interface SeedResult extends CatalogueSeedResult {
   organisers: number;
   producers: number;
+  serviceUnits: number;
   users: number;
 }
 
@@ -72,6 +90,20 @@ export async function seedDemo(
   for (const p of producers) {
     check(PRODUCER_TYPES.includes(p.type), `producer ${p.key}: unknown type ${p.type}`);
     check(!p.businessId || isValidBusinessId(p.businessId), `producer ${p.key}: invalid business ID`);
+    check(
+      (p.type === 'SELF_PRODUCED') === Boolean(p.costCentre),
+      `producer ${p.key}: cost centre for in-house only`,
+    );
+    for (const u of p.units ?? []) {
+      check(MAJOR_DISTRICTS.includes(u.district), `producer ${p.key}: unknown district ${u.district}`);
+      check(/^\d{5}$/.test(String(u.postalCode)), `producer ${p.key}: postal code must be five digits`);
+      check(
+        u.languages.length > 0 && u.languages.every((lang) => LANGUAGES.includes(lang)),
+        `producer ${p.key}: unknown service language`,
+      );
+      for (const lang of LANGUAGES)
+        check(Boolean(u.name?.[lang]), `producer ${p.key}: unit name without ${lang}`);
+    }
   }
   for (const u of users) {
     check(ROLES.includes(u.role), `user ${u.email}: unknown role ${u.role}`);
@@ -85,6 +117,7 @@ export async function seedDemo(
   const result: SeedResult = {
     organisers: 0,
     producers: 0,
+    serviceUnits: 0,
     users: 0,
     serviceDescriptions: 0,
     criteria: 0,
@@ -112,15 +145,51 @@ export async function seedDemo(
         check(Boolean(organiserId), `producer ${p.key}: unknown organiser ${p.organiser}`);
         result.producers += await insertMissing(
           em,
-          `INSERT INTO producer (organiser_id, name, type, business_id) VALUES ($1, $2, $3, $4)
+          `INSERT INTO producer
+             (organiser_id, name, type, business_id, cost_centre, contact_name, contact_email, contact_phone)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (organiser_id, name) DO NOTHING RETURNING id`,
-          [organiserId, p.name, p.type, p.businessId ?? null],
+          [
+            organiserId,
+            p.name,
+            p.type,
+            p.businessId ?? null,
+            p.costCentre ?? null,
+            p.contactName ?? null,
+            p.contactEmail ?? null,
+            p.contactPhone ?? null,
+          ],
         );
         const rows: { id: string }[] = await em.query(
           `SELECT id FROM producer WHERE organiser_id = $1 AND name = $2`,
           [organiserId, p.name],
         );
         producerIds.set(p.key, rows[0].id);
+        for (const u of p.units ?? []) {
+          // A unit is known by its producer and Finnish name.
+          const known: unknown[] = await em.query(
+            `SELECT 1 FROM service_unit WHERE producer_id = $1 AND name->>'fi' = $2`,
+            [rows[0].id, u.name.fi],
+          );
+          if (known.length > 0) continue;
+          await em.query(
+            `INSERT INTO service_unit
+               (organiser_id, producer_id, name, street_address, postal_code, post_office, district, languages, capacity)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [
+              organiserId,
+              rows[0].id,
+              JSON.stringify(u.name),
+              u.streetAddress,
+              String(u.postalCode),
+              u.postOffice,
+              u.district,
+              u.languages,
+              u.capacity ?? null,
+            ],
+          );
+          result.serviceUnits += 1;
+        }
       }
       for (const u of users) {
         const organiserId = organiserIds.get(u.organiser);

@@ -300,6 +300,16 @@ describe('service catalogue and monitoring terms', () => {
     expect(copy.body.items.map((i) => i.criterionCode)).toEqual(
       current.body.items.map((i) => i.criterionCode),
     );
+    // One draft per service at a time, and a start date that exists.
+    const second = await post<ErrorBody>(`/api/monitoring-terms/${current.body.id}/new-version`);
+    expect([second.status, second.body.code]).toEqual([409, 'DRAFT_EXISTS']);
+    const badDate = await patch<ErrorBody>(`/api/monitoring-terms/${copy.body.id}`, {
+      validFrom: '2025-02-30',
+    });
+    expect([badDate.status, badDate.body.fields?.map((f) => [f.field, f.problem])]).toEqual([
+      400,
+      [['validFrom', 'isoDate']],
+    ]);
 
     // The care guarantee tightens: green from 95 % up to 97 %.
     const items: TermsItemInput[] = copy.body.items.map(

@@ -5,3 +5,4 @@ export * from './lib/http-setup';
 export * from './lib/json-logger';
 export * from './lib/request-context';
 export * from './lib/localized-dto';
+export * from './lib/iso-date';

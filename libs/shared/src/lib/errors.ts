@@ -254,6 +254,11 @@ export const FIELD_MESSAGES = {
     fi: 'on oman tuotannon yksiköllä järjestäjän oma Y-tunnus',
     sv: 'ska för egen produktion vara anordnarens eget FO-nummer',
   },
+  isoDate: {
+    en: 'must be a date that exists, written YYYY-MM-DD',
+    fi: 'on oltava olemassa oleva päivämäärä muodossa VVVV-KK-PP',
+    sv: 'måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD',
+  },
   postalCode: {
     en: 'must be a Finnish postal code of five digits',
     fi: 'on oltava viisinumeroinen postinumero',

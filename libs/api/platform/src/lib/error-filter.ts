@@ -38,6 +38,7 @@ const CONSTRAINT_PROBLEMS: Record<string, FieldProblem> = {
   max: 'max',
   noControlCharacters: 'noControlCharacters',
   businessId: 'businessId',
+  isoDate: 'isoDate',
   postalCode: 'postalCode',
 };
 

@@ -24,11 +24,11 @@ import {
   TermsStatus,
   TermsUpdate,
 } from '@sopu/shared';
+import { IsIsoDate } from '@sopu/api/platform';
 import { LocalizedDto } from '../localized-text';
 import { CODE_PATTERN } from '../service-descriptions/service-descriptions.dto';
 
 const notNull = (_object: object, value: unknown) => value !== null;
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TERMS_STATUSES: TermsStatus[] = ['DRAFT', 'PUBLISHED'];
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 
@@ -92,7 +92,7 @@ export class UpdateTermsDto implements TermsUpdate {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-01' })
   @IsOptional()
   @ValidateIf(notNull)
-  @Matches(DATE_PATTERN)
+  @IsIsoDate()
   validFrom?: string | null;
 
   @ApiPropertyOptional({ type: [TermsItemInputDto], description: 'Replaces the whole item list' })
@@ -117,7 +117,7 @@ export class TermsQueryDto {
     description: 'With `service`: answer the one published version in force on this date',
   })
   @IsOptional()
-  @Matches(DATE_PATTERN)
+  @IsIsoDate()
   date?: string;
 }
 

@@ -123,6 +123,7 @@ export class MonitoringTermsService {
       const description = await this.describingVersion(em, auth, dto.serviceCode);
       if (!description)
         throw new DomainError('RULE_VIOLATION', {}, [{ field: 'serviceCode', problem: 'notFound' }]);
+      await this.assertNoDraft(em, auth, dto.serviceCode);
       const saved = await em.save(
         MonitoringTermsEntity,
         em.create(MonitoringTermsEntity, {
@@ -292,6 +293,7 @@ export class MonitoringTermsService {
   async newVersion(auth: AuthContext, id: string): Promise<MonitoringTerms> {
     return this.dataSource.transaction(async (em) => {
       const source = await this.load(em, auth, id);
+      await this.assertNoDraft(em, auth, source.serviceCode);
       const description = await this.describingVersion(em, auth, source.serviceCode);
       const saved = await em.save(
         MonitoringTermsEntity,
@@ -378,6 +380,15 @@ export class MonitoringTermsService {
       order: { version: 'DESC' },
     });
     return versions.find((v) => v.status === 'PUBLISHED') ?? versions[0] ?? null;
+  }
+
+  /** A service's terms have at most one draft: the next version is edited in one place. */
+  private async assertNoDraft(em: EntityManager, auth: AuthContext, serviceCode: string): Promise<void> {
+    const draft = await em.findOne(MonitoringTermsEntity, {
+      select: { id: true },
+      where: { organiserId: auth.organiserId, serviceCode, status: 'DRAFT' },
+    });
+    if (draft) throw new DomainError('DRAFT_EXISTS', {}, [{ field: 'serviceCode', problem: 'duplicate' }]);
   }
 
   private async nextVersion(em: EntityManager, auth: AuthContext, code: string): Promise<number> {

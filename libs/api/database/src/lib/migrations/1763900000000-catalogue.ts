@@ -85,6 +85,10 @@ export class Catalogue1763900000000 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX uq_monitoring_terms_valid_from ON monitoring_terms (organiser_id, service_code, valid_from) WHERE status = 'PUBLISHED'`,
     );
+    // One draft at a time per service: a second would silently fork the next version.
+    await q.query(
+      `CREATE UNIQUE INDEX uq_monitoring_terms_one_draft ON monitoring_terms (organiser_id, service_code) WHERE status = 'DRAFT'`,
+    );
     await q.query(
       `CREATE INDEX ix_monitoring_terms_description ON monitoring_terms (service_description_id)`,
     );

@@ -78,12 +78,39 @@ describe('the portal in a browser', () => {
   });
 
   const expectedNavigation: [string, string[]][] = [
-    ['admin@demo.sopu.test', ['Home', 'Users', 'Audit log', 'Account']],
-    ['manager@demo.sopu.test', ['Home', 'Account']],
-    ['analyst@demo.sopu.test', ['Home', 'Account']],
-    ['reporter.inhouse@demo.sopu.test', ['Home', 'Account']],
-    ['reporter.purchased@demo.sopu.test', ['Home', 'Account']],
-    ['reporter.voucher@demo.sopu.test', ['Home', 'Account']],
+    [
+      'admin@demo.sopu.test',
+      [
+        'Home',
+        'Producers',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Users',
+        'Audit log',
+        'Account',
+      ],
+    ],
+    [
+      'manager@demo.sopu.test',
+      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+    ],
+    [
+      'analyst@demo.sopu.test',
+      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+    ],
+    [
+      'reporter.inhouse@demo.sopu.test',
+      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+    ],
+    [
+      'reporter.purchased@demo.sopu.test',
+      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+    ],
+    [
+      'reporter.voucher@demo.sopu.test',
+      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+    ],
   ];
 
   it.each(expectedNavigation)(

@@ -16,6 +16,14 @@ export const appRoutes: Routes = [
       { path: '', pathMatch: 'full', title: 'nav.home', component: HomePage },
       { path: 'account', title: 'account.title', component: AccountPage },
       {
+        path: 'producers',
+        loadChildren: () => import('@sopu/web/producers').then((m) => m.PRODUCER_ROUTES),
+      },
+      {
+        path: 'catalogue',
+        loadChildren: () => import('@sopu/web/catalogue').then((m) => m.CATALOGUE_ROUTES),
+      },
+      {
         path: 'admin/users',
         title: 'users.title',
         canMatch: [roleGuard('ADMIN')],

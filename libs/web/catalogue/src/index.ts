@@ -1,1 +1,3 @@
-export {};
+export * from './lib/catalogue.routes';
+export * from './lib/catalogue-api';
+export * from './lib/localized-fields';

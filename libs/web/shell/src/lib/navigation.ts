@@ -14,6 +14,10 @@ export interface NavItem {
 /** The side navigation. A new feature adds one entry here, with the roles that may see it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: 'home', roles: ROLES, exact: true },
+  { path: '/producers', label: 'nav.producers', icon: 'apartment', roles: ROLES },
+  { path: '/catalogue/services', label: 'nav.services', icon: 'description', roles: ROLES },
+  { path: '/catalogue/criteria', label: 'nav.criteria', icon: 'rule', roles: ROLES },
+  { path: '/catalogue/terms', label: 'nav.terms', icon: 'fact_check', roles: ROLES },
   { path: '/admin/users', label: 'nav.users', icon: 'group', roles: ['ADMIN'] },
   { path: '/admin/audit', label: 'nav.audit', icon: 'history', roles: ['ADMIN'] },
   { path: '/account', label: 'nav.account', icon: 'manage_accounts', roles: ROLES },

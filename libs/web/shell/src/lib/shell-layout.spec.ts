@@ -31,13 +31,29 @@ describe('ShellLayout', () => {
   }
 
   it('shows Users and Audit log to an administrator', async () => {
-    expect(await navTitles('ADMIN')).toEqual(['Home', 'Users', 'Audit log', 'Account']);
+    expect(await navTitles('ADMIN')).toEqual([
+      'Home',
+      'Producers',
+      'Service descriptions',
+      'Quality criteria',
+      'Monitoring terms',
+      'Users',
+      'Audit log',
+      'Account',
+    ]);
   });
 
   it.each<Role>(['CONTRACT_MANAGER', 'ANALYST', 'PROVIDER_REPORTER'])(
     'hides the admin pages from %s',
     async (role) => {
-      expect(await navTitles(role)).toEqual(['Home', 'Account']);
+      expect(await navTitles(role)).toEqual([
+        'Home',
+        'Producers',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Account',
+      ]);
     },
   );
 
@@ -71,7 +87,16 @@ describe('ShellLayout', () => {
     await fixture.whenStable();
     const nav = await loader.getHarness(MatNavListHarness);
     const titles = await Promise.all((await nav.getItems()).map((item) => item.getTitle()));
-    expect(titles).toEqual(['Startsida', 'Användare', 'Händelselogg', 'Mitt konto']);
+    expect(titles).toEqual([
+      'Startsida',
+      'Serviceproducenter',
+      'Tjänstebeskrivningar',
+      'Kvalitetskriterier',
+      'Uppföljningsvillkor',
+      'Användare',
+      'Händelselogg',
+      'Mitt konto',
+    ]);
     expect(fixture.nativeElement.querySelector('a[href="#main"]').textContent.trim()).toBe(
       'Hoppa till innehållet',
     );

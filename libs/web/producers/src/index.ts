@@ -1,1 +1,2 @@
 export * from './lib/producer.routes';
+export * from './lib/producers-api';

@@ -468,8 +468,10 @@ export const en = {
   'producers.field.contactPhone': 'Contact phone',
   'producers.field.status': 'Status',
   'producers.form.businessIdHint': 'For example 1234567-8',
-  'producers.form.businessIdOwnHint': "For in-house production the city's own business ID is used when this is empty.",
-  'producers.form.businessIdFormat': 'Write the business ID as seven digits, a hyphen and a check digit, e.g. 1234567-8.',
+  'producers.form.businessIdOwnHint':
+    "For in-house production the city's own business ID is used when this is empty.",
+  'producers.form.businessIdFormat':
+    'Write the business ID as seven digits, a hyphen and a check digit, e.g. 1234567-8.',
   'producers.form.businessIdCheckDigit': 'The check digit does not match the business ID. Check the number.',
   'producers.form.businessIdNeverIssued': 'No business ID is issued with these digits. Check the number.',
   'producers.form.costCentreHint': "The city's cost centre that carries the unit's costs.",
@@ -494,7 +496,8 @@ export const en = {
   'producers.unit.name.fi': 'Name in Finnish',
   'producers.unit.name.sv': 'Name in Swedish',
   'producers.unit.name.en': 'Name in English',
-  'producers.unit.nameHint': 'The Finnish name is required. It is also shown in Swedish and English where their name is empty.',
+  'producers.unit.nameHint':
+    'The Finnish name is required. It is also shown in Swedish and English where their name is empty.',
   'producers.unit.streetAddress': 'Street address',
   'producers.unit.postalCode': 'Postal code',
   'producers.unit.postalCodeFormat': 'Write the postal code as five digits.',

@@ -468,8 +468,10 @@ export const fi: Dictionary = {
   'producers.field.contactPhone': 'Yhteyshenkilön puhelin',
   'producers.field.status': 'Tila',
   'producers.form.businessIdHint': 'Esimerkiksi 1234567-8',
-  'producers.form.businessIdOwnHint': 'Omassa tuotannossa käytetään kaupungin omaa Y-tunnusta, jos kenttä jätetään tyhjäksi.',
-  'producers.form.businessIdFormat': 'Kirjoita Y-tunnus muodossa seitsemän numeroa, väliviiva ja tarkistusnumero, esim. 1234567-8.',
+  'producers.form.businessIdOwnHint':
+    'Omassa tuotannossa käytetään kaupungin omaa Y-tunnusta, jos kenttä jätetään tyhjäksi.',
+  'producers.form.businessIdFormat':
+    'Kirjoita Y-tunnus muodossa seitsemän numeroa, väliviiva ja tarkistusnumero, esim. 1234567-8.',
   'producers.form.businessIdCheckDigit': 'Tarkistusnumero ei täsmää Y-tunnukseen. Tarkista tunnus.',
   'producers.form.businessIdNeverIssued': 'Näillä numeroilla ei anneta Y-tunnusta. Tarkista tunnus.',
   'producers.form.costCentreHint': 'Kaupungin kustannuspaikka, jolle yksikön kustannukset kirjataan.',
@@ -494,7 +496,8 @@ export const fi: Dictionary = {
   'producers.unit.name.fi': 'Nimi suomeksi',
   'producers.unit.name.sv': 'Nimi ruotsiksi',
   'producers.unit.name.en': 'Nimi englanniksi',
-  'producers.unit.nameHint': 'Suomenkielinen nimi on pakollinen. Se näytetään myös ruotsiksi ja englanniksi, jos niiden nimi on tyhjä.',
+  'producers.unit.nameHint':
+    'Suomenkielinen nimi on pakollinen. Se näytetään myös ruotsiksi ja englanniksi, jos niiden nimi on tyhjä.',
   'producers.unit.streetAddress': 'Katuosoite',
   'producers.unit.postalCode': 'Postinumero',
   'producers.unit.postalCodeFormat': 'Kirjoita postinumero viitenä numerona.',
@@ -506,6 +509,7 @@ export const fi: Dictionary = {
   'producers.unit.capacityHint': 'Paikat, asiakkaat tai käynnit; jätä tyhjäksi, jos ei sovellu.',
   'producers.unit.capacityInvalid': 'Kirjoita kokonaisluku väliltä 0–1 000 000.',
   'producers.unit.active': 'Toiminnassa',
-  'producers.unit.activeHint': 'Rekisterin suurpiirit ja kielet lasketaan vain toiminnassa olevista toimipisteistä.',
+  'producers.unit.activeHint':
+    'Rekisterin suurpiirit ja kielet lasketaan vain toiminnassa olevista toimipisteistä.',
   'producers.unit.submitCreate': 'Lisää toimipiste',
 };

@@ -467,8 +467,10 @@ export const sv: Dictionary = {
   'producers.field.contactPhone': 'Kontaktpersonens telefon',
   'producers.field.status': 'Status',
   'producers.form.businessIdHint': 'Till exempel 1234567-8',
-  'producers.form.businessIdOwnHint': 'För egen produktion används stadens eget FO-nummer om fältet lämnas tomt.',
-  'producers.form.businessIdFormat': 'Skriv FO-numret som sju siffror, ett bindestreck och en kontrollsiffra, t.ex. 1234567-8.',
+  'producers.form.businessIdOwnHint':
+    'För egen produktion används stadens eget FO-nummer om fältet lämnas tomt.',
+  'producers.form.businessIdFormat':
+    'Skriv FO-numret som sju siffror, ett bindestreck och en kontrollsiffra, t.ex. 1234567-8.',
   'producers.form.businessIdCheckDigit': 'Kontrollsiffran stämmer inte med FO-numret. Kontrollera numret.',
   'producers.form.businessIdNeverIssued': 'Inget FO-nummer ges med dessa siffror. Kontrollera numret.',
   'producers.form.costCentreHint': 'Stadens kostnadsställe som bär enhetens kostnader.',
@@ -493,7 +495,8 @@ export const sv: Dictionary = {
   'producers.unit.name.fi': 'Namn på finska',
   'producers.unit.name.sv': 'Namn på svenska',
   'producers.unit.name.en': 'Namn på engelska',
-  'producers.unit.nameHint': 'Det finska namnet är obligatoriskt. Det visas också på svenska och engelska där deras namn är tomt.',
+  'producers.unit.nameHint':
+    'Det finska namnet är obligatoriskt. Det visas också på svenska och engelska där deras namn är tomt.',
   'producers.unit.streetAddress': 'Gatuadress',
   'producers.unit.postalCode': 'Postnummer',
   'producers.unit.postalCodeFormat': 'Skriv postnumret med fem siffror.',
@@ -505,6 +508,7 @@ export const sv: Dictionary = {
   'producers.unit.capacityHint': 'Platser, klienter eller besök; lämna tomt om det inte är tillämpligt.',
   'producers.unit.capacityInvalid': 'Skriv ett heltal mellan 0 och 1 000 000.',
   'producers.unit.active': 'I verksamhet',
-  'producers.unit.activeHint': 'Registrets stordistrikt och språk räknas bara från verksamhetsställen i verksamhet.',
+  'producers.unit.activeHint':
+    'Registrets stordistrikt och språk räknas bara från verksamhetsställen i verksamhet.',
   'producers.unit.submitCreate': 'Lägg till verksamhetsställe',
 };

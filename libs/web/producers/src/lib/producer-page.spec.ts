@@ -1,0 +1,179 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { provideRouter } from '@angular/router';
+import { ProducerDetail, Role } from '@sopu/shared';
+import { AuthStore } from '@sopu/web/auth';
+import { I18n } from '@sopu/web/i18n';
+import { ProducerPage } from './producer-page';
+
+const ID = '7c1e2d5f-4a62-4b9f-8e5d-1f3b7a8c9d02';
+
+const kontula: ProducerDetail = {
+  id: ID,
+  name: 'Kontulan seniorikeskus',
+  type: 'SELF_PRODUCED',
+  businessId: '0201256-6',
+  status: 'ACTIVE',
+  costCentre: '4711',
+  contactName: 'Aino Virtanen',
+  contactEmail: 'aino.virtanen@hel.fi',
+  contactPhone: null,
+  districts: ['EASTERN'],
+  languages: ['fi', 'sv'],
+  unitCount: 2,
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+  units: [
+    {
+      id: 'u1',
+      producerId: ID,
+      name: { fi: 'Kontulan palvelutalo', sv: 'Gårdsbacka servicehus', en: '' },
+      streetAddress: 'Kontulankaari 1',
+      postalCode: '00940',
+      postOffice: 'Helsinki',
+      district: 'EASTERN',
+      languages: ['fi', 'sv'],
+      capacity: 60,
+      active: true,
+    },
+    {
+      id: 'u2',
+      producerId: ID,
+      name: { fi: 'Kontulan kotihoito', sv: '', en: 'Kontula home care' },
+      streetAddress: 'Ostostie 4',
+      postalCode: '00940',
+      postOffice: 'Helsinki',
+      district: 'EASTERN',
+      languages: ['fi'],
+      capacity: null,
+      active: false,
+    },
+  ],
+};
+
+async function settle(fixture: ComponentFixture<unknown>) {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+}
+
+describe('ProducerPage', () => {
+  let http: HttpTestingController;
+
+  async function render(role: Role = 'CONTRACT_MANAGER', lang: 'en' | 'sv' = 'en') {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: AuthStore, useValue: { role: signal<Role>(role) } },
+      ],
+    });
+    TestBed.inject(I18n).setLanguage(lang);
+    http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ProducerPage);
+    fixture.componentRef.setInput('id', ID);
+    await settle(fixture);
+    return { fixture, loader: TestbedHarnessEnvironment.loader(fixture) };
+  }
+
+  afterEach(() => http.verify());
+
+  it("shows the producer's data and its service units", async () => {
+    const { fixture, loader } = await render();
+    http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    await settle(fixture);
+
+    const page: HTMLElement = fixture.nativeElement;
+    expect(page.querySelector('h1')?.textContent).toContain('Kontulan seniorikeskus');
+    const facts = Array.from(page.querySelectorAll('dt')).map((dt) => [
+      dt.textContent?.trim(),
+      dt.nextElementSibling?.textContent?.trim(),
+    ]);
+    expect(facts).toEqual([
+      ['Type', 'In-house production'],
+      ['Business ID', '0201256-6'],
+      ['Cost centre', '4711'],
+      ['Contact person', 'Aino Virtanen'],
+      ['Contact email', 'aino.virtanen@hel.fi'],
+      ['Contact phone', 'Not given'],
+    ]);
+
+    const table = await loader.getHarness(MatTableHarness);
+    const rows = await table.getCellTextByColumnName();
+    // An empty English name falls back to the Finnish one.
+    expect(rows['name'].text).toEqual(['Kontulan palvelutalo', 'Kontula home care']);
+    expect(rows['address'].text).toEqual(['Kontulankaari 1, 00940 Helsinki', 'Ostostie 4, 00940 Helsinki']);
+    expect(rows['district'].text).toEqual(['Eastern', 'Eastern']);
+    expect(rows['languages'].text).toEqual(['Suomi, Svenska', 'Suomi']);
+    expect(rows['capacity'].text).toEqual(['60', '']);
+    expect(rows['active'].text).toEqual(['Active', 'Inactive']);
+  });
+
+  it('names the units in the UI language', async () => {
+    const { fixture, loader } = await render('ANALYST', 'sv');
+    http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    await settle(fixture);
+    const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+    expect(rows['name'].text).toEqual(['Gårdsbacka servicehus', 'Kontulan kotihoito']);
+    expect(rows['district'].text).toEqual(['Östra', 'Östra']);
+  });
+
+  it('lets an editor edit the producer, add a unit and edit a unit in a dialog', async () => {
+    const { fixture, loader } = await render('ADMIN');
+    http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    await settle(fixture);
+
+    const edit = fixture.nativeElement.querySelector('a[href$="/edit"]') as HTMLAnchorElement;
+    expect(edit.textContent).toContain('Edit');
+    expect(edit.getAttribute('href')).toBe(`/producers/${ID}/edit`);
+
+    await (
+      await loader.getHarness(
+        MatButtonHarness.with({ selector: '[aria-label="Edit service unit Kontula home care"]' }),
+      )
+    ).click();
+    await settle(fixture);
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Edit service unit');
+    await dialog.close();
+    await settle(fixture);
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Add service unit/ }))).click();
+    await settle(fixture);
+    const add = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await add.getTitleText()).toBe('New service unit');
+    await add.close();
+  });
+
+  it.each<Role>(['ANALYST', 'PROVIDER_REPORTER'])('hides every edit button from a %s', async (role) => {
+    const { fixture, loader } = await render(role);
+    http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    await settle(fixture);
+    expect(fixture.nativeElement.querySelector('a[href$="/edit"]')).toBeNull();
+    expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
+    const table = await loader.getHarness(MatTableHarness);
+    const headers = await (await table.getHeaderRows())[0].getCellTextByIndex();
+    expect(headers).not.toContain('Actions');
+  });
+
+  it('says so when the producer cannot be shown', async () => {
+    const { fixture } = await render('PROVIDER_REPORTER');
+    http
+      .expectOne(`/api/producers/${ID}`)
+      .flush(
+        { statusCode: 404, code: 'NOT_FOUND', message: 'The requested item was not found.' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await settle(fixture);
+    expect(fixture.nativeElement.querySelector('[role=alert]').textContent).toContain(
+      'The requested item was not found.',
+    );
+    expect(fixture.nativeElement.querySelector('h1')).toBeNull();
+  });
+});

@@ -36,6 +36,8 @@ describe('operations', () => {
       serviceDescriptions: 0,
       criteria: 0,
       terms: 0,
+      contracts: 0,
+      expectedReports: 0,
     });
     expect(await snapshot()).toEqual(before);
   });

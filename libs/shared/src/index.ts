@@ -6,3 +6,4 @@ export * from './lib/auth';
 export * from './lib/catalogue';
 export * from './lib/value-validation';
 export * from './lib/producers';
+export * from './lib/contracts';

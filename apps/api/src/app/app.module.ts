@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { AuditModule } from '@sopu/api/audit';
 import { AuthModule } from '@sopu/api/auth';
 import { CatalogueModule } from '@sopu/api/catalogue';
+import { ContractsModule } from '@sopu/api/contracts';
 import { DatabaseModule, DatabaseRuntime } from '@sopu/api/database';
 import { ErrorFilter, validationErrorFactory } from '@sopu/api/platform';
 import { ProducersModule } from '@sopu/api/producers';
+import { ReportingModule } from '@sopu/api/reporting';
 import { SopuConfig } from './config';
 import { ENTITIES } from './entities';
 
@@ -36,6 +38,8 @@ export class AppModule {
         }),
         ProducersModule,
         CatalogueModule,
+        ContractsModule,
+        ReportingModule,
         ...web,
       ],
       providers: [

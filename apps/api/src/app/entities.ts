@@ -6,7 +6,15 @@ import {
   MonitoringTermsItemEntity,
   ServiceDescriptionEntity,
 } from '@sopu/api/catalogue';
+import {
+  ContractDocumentEntity,
+  ContractEntity,
+  ContractEventEntity,
+  ContractServiceEntity,
+  ContractServiceTermsEntity,
+} from '@sopu/api/contracts';
 import { OrganiserEntity } from '@sopu/api/organisers';
+import { ReportEntity } from '@sopu/api/reporting';
 import { ProducerEntity, ServiceUnitEntity } from '@sopu/api/producers';
 
 /** Every entity, listed: the bundled API has no source tree for TypeORM to glob. */
@@ -21,4 +29,10 @@ export const ENTITIES = [
   CriterionEntity,
   MonitoringTermsEntity,
   MonitoringTermsItemEntity,
+  ContractEntity,
+  ContractServiceEntity,
+  ContractServiceTermsEntity,
+  ContractEventEntity,
+  ContractDocumentEntity,
+  ReportEntity,
 ];

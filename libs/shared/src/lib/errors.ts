@@ -60,6 +60,26 @@ export const ERROR_MESSAGES = {
     fi: 'Järjestäjällä on jo tämänniminen palveluntuottaja.',
     sv: 'Anordnaren har redan en serviceproducent med detta namn.',
   },
+  CONTRACT_NUMBER_TAKEN: {
+    en: 'The contract number {number} is already in use.',
+    fi: 'Sopimusnumero {number} on jo käytössä.',
+    sv: 'Avtalsnumret {number} används redan.',
+  },
+  ILLEGAL_TRANSITION: {
+    en: 'A contract cannot go from {from} to {to}.',
+    fi: 'Sopimuksen tilaa ei voi muuttaa: {from} → {to}.',
+    sv: 'Avtalets status kan inte ändras: {from} → {to}.',
+  },
+  CONTRACT_CLOSED: {
+    en: 'The contract has ended and can no longer be changed.',
+    fi: 'Sopimus on päättynyt, eikä sitä voi enää muuttaa.',
+    sv: 'Avtalet har upphört och kan inte längre ändras.',
+  },
+  UNSUPPORTED_DOCUMENT: {
+    en: 'Only PDF, DOCX and XLSX documents can be attached, and the file name must match the content.',
+    fi: 'Liitteeksi käyvät vain PDF-, DOCX- ja XLSX-tiedostot, ja tiedostonimen on vastattava sisältöä.',
+    sv: 'Endast PDF-, DOCX- och XLSX-dokument kan bifogas, och filnamnet måste motsvara innehållet.',
+  },
   EMAIL_TAKEN: {
     en: 'A user with this email address already exists.',
     fi: 'Tällä sähköpostiosoitteella on jo käyttäjä.',
@@ -205,9 +225,9 @@ export const FIELD_MESSAGES = {
     sv: 'måste vara mindre än {other}',
   },
   notAllowed: {
-    en: 'is not used with this measure type',
-    fi: 'ei kuulu tähän mittaustapaan',
-    sv: 'används inte med denna mättyp',
+    en: 'does not apply here: leave it empty',
+    fi: 'ei koske tätä tapausta: jätä tyhjäksi',
+    sv: 'gäller inte här: lämna tomt',
   },
   bandsForNone: {
     en: 'must be empty when the criterion has no direction',
@@ -253,6 +273,36 @@ export const FIELD_MESSAGES = {
     en: "must be the organiser's own business ID for in-house production",
     fi: 'on oman tuotannon yksiköllä järjestäjän oma Y-tunnus',
     sv: 'ska för egen produktion vara anordnarens eget FO-nummer',
+  },
+  kindMismatch: {
+    en: 'does not fit the producer type ({expected} expected)',
+    fi: 'ei sovi palveluntuottajan tyyppiin (odotettiin {expected})',
+    sv: 'passar inte serviceproducentens typ ({expected} väntades)',
+  },
+  termsNotOfService: {
+    en: 'must be a published version of the monitoring terms of this service',
+    fi: 'on oltava tämän palvelun seurantaehtojen julkaistu versio',
+    sv: 'måste vara en publicerad version av uppföljningsvillkoren för denna tjänst',
+  },
+  unitNotOfProducer: {
+    en: "must be one of the producer's own service units",
+    fi: 'on oltava palveluntuottajan oma toimipiste',
+    sv: 'måste vara ett av serviceproducentens egna verksamhetsställen',
+  },
+  notContractManager: {
+    en: 'must be an active contract manager of the organiser',
+    fi: 'on oltava järjestäjän aktiivinen sopimusvastaava',
+    sv: 'måste vara en aktiv avtalsansvarig hos anordnaren',
+  },
+  endBeforeStart: {
+    en: 'must not be before the start date',
+    fi: 'ei saa olla ennen alkamispäivää',
+    sv: 'får inte vara före startdatumet',
+  },
+  cannotRemove: {
+    en: 'cannot be removed from an active contract; end or amend it instead',
+    fi: 'ei voi poistaa voimassa olevasta sopimuksesta; päätä tai muuta sopimusta',
+    sv: 'kan inte tas bort från ett gällande avtal; avsluta eller ändra avtalet i stället',
   },
   isoDate: {
     en: 'must be a date that exists, written YYYY-MM-DD',

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 export const ADVISORY_LOCKS = {
   migrations: 702_001,
   demoSeed: 702_002,
+  obligations: 702_003,
 } as const;
 
 /**

@@ -42,7 +42,7 @@ describe('migrations', () => {
     const rows: { table_name: string }[] = await ds.query(
       `SELECT t.table_name FROM information_schema.tables t
         WHERE t.table_schema = 'public'
-          AND t.table_name NOT IN ('migrations', 'organiser', 'app_setting', 'login_failure')
+          AND t.table_name NOT IN ('migrations', 'organiser', 'app_setting', 'login_failure', 'job_run')
           AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
                            WHERE c.table_name = t.table_name AND c.column_name = 'organiser_id')`,
     );

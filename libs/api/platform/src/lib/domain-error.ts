@@ -38,6 +38,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'CODE_TAKEN':
     case 'PRODUCER_NAME_TAKEN':
+    case 'CONTRACT_NUMBER_TAKEN':
+    case 'ILLEGAL_TRANSITION':
+    case 'CONTRACT_CLOSED':
     case 'DRAFT_EXISTS':
     case 'VERSION_RETIRED':
     case 'TERMS_FROZEN':
@@ -47,6 +50,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'BODY_TOO_LARGE':
       return 413;
+    case 'UNSUPPORTED_DOCUMENT':
+      return 415;
     case 'PRODUCER_REQUIRED':
     case 'PRODUCER_NOT_ALLOWED':
     case 'WRONG_CURRENT_PASSWORD':

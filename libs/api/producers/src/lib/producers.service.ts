@@ -67,6 +67,12 @@ function unitAuditView(entity: ServiceUnitEntity): Record<string, unknown> {
   return view;
 }
 
+/** A unit may lack its Swedish or English name for a while, never its Finnish one. */
+function assertUnitNamed(finnish: string): void {
+  if (!finnish.trim())
+    throw new DomainError('RULE_VIOLATION', {}, [{ field: 'name.fi', problem: 'isNotEmpty' }]);
+}
+
 @Injectable()
 export class ProducersService {
   constructor(
@@ -145,7 +151,7 @@ export class ProducersService {
         type: dto.type,
         businessId: dto.businessId ?? null,
         status: dto.status ?? 'ACTIVE',
-        costCentre: dto.costCentre?.trim() ?? null,
+        costCentre: dto.costCentre?.trim() || null,
         contactName: dto.contactName?.trim() || null,
         contactEmail: dto.contactEmail?.trim().toLowerCase() || null,
         contactPhone: dto.contactPhone?.trim() || null,
@@ -174,7 +180,7 @@ export class ProducersService {
       if (dto.type !== undefined) next.type = dto.type;
       if (dto.businessId !== undefined) next.businessId = dto.businessId;
       if (dto.status !== undefined) next.status = dto.status;
-      if (dto.costCentre !== undefined) next.costCentre = dto.costCentre?.trim() ?? null;
+      if (dto.costCentre !== undefined) next.costCentre = dto.costCentre?.trim() || null;
       if (dto.contactName !== undefined) next.contactName = dto.contactName?.trim() || null;
       if (dto.contactEmail !== undefined) next.contactEmail = dto.contactEmail?.trim().toLowerCase() || null;
       if (dto.contactPhone !== undefined) next.contactPhone = dto.contactPhone?.trim() || null;
@@ -195,6 +201,7 @@ export class ProducersService {
   }
 
   async addUnit(auth: AuthContext, producerId: string, dto: CreateServiceUnitDto): Promise<ServiceUnit> {
+    assertUnitNamed(dto.name.fi);
     return this.dataSource.transaction(async (em) => {
       await this.requireLocked(em, auth, producerId);
       const saved = await em.save(
@@ -238,7 +245,10 @@ export class ProducersService {
       });
       if (!unit) throw new DomainError('NOT_FOUND');
       const before = unitAuditView(unit);
-      if (dto.name !== undefined) unit.name = trimmed(dto.name);
+      if (dto.name !== undefined) {
+        assertUnitNamed(dto.name.fi);
+        unit.name = trimmed(dto.name);
+      }
       if (dto.streetAddress !== undefined) unit.streetAddress = dto.streetAddress.trim();
       if (dto.postalCode !== undefined) unit.postalCode = dto.postalCode;
       if (dto.postOffice !== undefined) unit.postOffice = dto.postOffice.trim();

@@ -18,6 +18,7 @@ import {
 import { ADVISORY_LOCKS, withAdvisoryLock } from '@sopu/api/database';
 import { hashPassword } from '@sopu/api/auth';
 import { CatalogueSeedResult, seedCatalogue } from './catalogue-seed';
+import { ContractsSeedResult, seedContracts } from './contracts-seed';
 
 interface OrganiserSeed {
   key: string;
@@ -54,7 +55,7 @@ interface UserSeed {
   language: Language;
 }
 
-export interface SeedResult extends CatalogueSeedResult {
+export interface SeedResult extends CatalogueSeedResult, ContractsSeedResult {
   organisers: number;
   producers: number;
   serviceUnits: number;
@@ -122,6 +123,8 @@ export async function seedDemo(
     serviceDescriptions: 0,
     criteria: 0,
     terms: 0,
+    contracts: 0,
+    expectedReports: 0,
   };
 
   await withAdvisoryLock(dataSource, ADVISORY_LOCKS.demoSeed, () =>
@@ -208,6 +211,9 @@ export async function seedDemo(
         result.users += 1;
       }
       Object.assign(result, await seedCatalogue(em, dir, organiserIds));
+      // Contracts belong to the organiser of their producer; the demo has one, Helsinki.
+      const helsinki = organiserIds.get('helsinki');
+      if (helsinki) Object.assign(result, await seedContracts(em, dir, helsinki, producerIds));
     }),
   );
   new Logger('Seed').log({ msg: 'demo data loaded', inserted: result });

@@ -1,0 +1,5 @@
+export * from './lib/obligations';
+export * from './lib/obligations-job';
+export * from './lib/report.entity';
+export * from './lib/reporting.module';
+export * from './lib/reports.service';

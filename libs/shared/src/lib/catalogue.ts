@@ -1,5 +1,8 @@
 import { Localized } from './languages';
 
+/** The stable code of a service description or a criterion: HOME_CARE, WAIT_3RD_APPOINTMENT. */
+export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
+
 /** How a quality criterion is measured. Percentages and rates are entered as numerator and denominator. */
 export const MEASURE_TYPES = [
   'PERCENTAGE',

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import {
   AmendmentInput,
+  CODE_PATTERN,
   CONTRACT_KINDS,
   CONTRACT_STATUSES,
   Contract,
@@ -45,7 +46,6 @@ const notNull = (_object: object, value: unknown) => value !== null;
 /** Euros with at most two decimals, as text so no cent is lost on the way. */
 export const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
 const VOLUME = /^\d{1,12}(\.\d{1,2})?$/;
-const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 export class OptionPeriodDto implements OptionPeriod {
   @ApiProperty({ format: 'date' }) @IsIsoDate() from!: string;
@@ -54,7 +54,7 @@ export class OptionPeriodDto implements OptionPeriod {
 }
 
 export class ContractServiceInputDto implements ContractServiceInput {
-  @ApiProperty({ example: 'HOME_CARE' }) @Matches(CODE) serviceCode!: string;
+  @ApiProperty({ example: 'HOME_CARE' }) @Matches(CODE_PATTERN) serviceCode!: string;
   @ApiProperty({ format: 'uuid', description: 'A published terms version of this very service' })
   @IsUUID()
   termsId!: string;
@@ -178,7 +178,7 @@ export class ContractQueryDto {
   @IsIn(CONTRACT_STATUSES)
   status?: ContractStatus;
   @ApiPropertyOptional({ enum: CONTRACT_KINDS }) @IsOptional() @IsIn(CONTRACT_KINDS) kind?: ContractKind;
-  @ApiPropertyOptional({ example: 'HOME_CARE' }) @IsOptional() @Matches(CODE) service?: string;
+  @ApiPropertyOptional({ example: 'HOME_CARE' }) @IsOptional() @Matches(CODE_PATTERN) service?: string;
 
   @ApiPropertyOptional({
     example: 90,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { ExpectedReportStatus, PERIOD_TYPES, PeriodType, ReportObligation } from '@sopu/shared';
+import { CODE_PATTERN, ExpectedReportStatus, PERIOD_TYPES, PeriodType, ReportObligation } from '@sopu/shared';
 import { IsIsoDate } from '@sopu/api/platform';
 
 const REPORT_STATUSES: ExpectedReportStatus[] = ['EXPECTED', 'DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'];
@@ -12,7 +12,7 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({ example: 'HOME_CARE' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/)
+  @Matches(CODE_PATTERN)
   service?: string;
 
   @ApiPropertyOptional({ enum: REPORT_STATUSES })

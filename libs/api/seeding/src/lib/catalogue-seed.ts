@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { parse } from 'yaml';
 import {
   Band,
+  CODE_PATTERN,
   DIRECTIONS,
   Direction,
   LANGUAGES,
@@ -79,8 +80,6 @@ export interface CatalogueSeedResult {
   terms: number;
 }
 
-const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`seed: ${message}`);
 }
@@ -144,7 +143,7 @@ export async function seedCatalogue(
   };
   for (const d of descriptions) {
     const where = `service description ${d.code}`;
-    check(CODE.test(d.code), `${where}: invalid code`);
+    check(CODE_PATTERN.test(d.code), `${where}: invalid code`);
     check(SERVICE_AREAS.includes(d.area), `${where}: unknown area ${d.area}`);
     check(OUTPUT_UNITS.includes(d.outputUnit), `${where}: unknown output unit ${d.outputUnit}`);
     for (const field of ['name', 'description', 'inclusions', 'targetGroup'] as const)
@@ -153,7 +152,7 @@ export async function seedCatalogue(
   const rules = new Map<string, ReturnType<typeof asRule>>();
   for (const c of criteria) {
     const where = `criterion ${c.code}`;
-    check(CODE.test(c.code), `${where}: invalid code`);
+    check(CODE_PATTERN.test(c.code), `${where}: invalid code`);
     check(MEASURE_TYPES.includes(c.measureType), `${where}: unknown measure type ${c.measureType}`);
     check(DIRECTIONS.includes(c.direction), `${where}: unknown direction ${c.direction}`);
     const rule = asRule(c);

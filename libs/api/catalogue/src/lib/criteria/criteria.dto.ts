@@ -23,9 +23,9 @@ import {
   Language,
   MEASURE_TYPES,
   MeasureType,
+  CODE_PATTERN,
 } from '@sopu/shared';
 import { LocalizedDto } from '../localized-text';
-import { CODE_PATTERN } from '../service-descriptions/service-descriptions.dto';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 

@@ -23,10 +23,10 @@ import {
   TermsItemInput,
   TermsStatus,
   TermsUpdate,
+  CODE_PATTERN,
 } from '@sopu/shared';
 import { IsIsoDate } from '@sopu/api/platform';
 import { LocalizedDto } from '../localized-text';
-import { CODE_PATTERN } from '../service-descriptions/service-descriptions.dto';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 const TERMS_STATUSES: TermsStatus[] = ['DRAFT', 'PUBLISHED'];

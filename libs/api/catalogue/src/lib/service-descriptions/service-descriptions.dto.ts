@@ -11,10 +11,10 @@ import {
   ServiceArea,
   ServiceDescription,
   ServiceDescriptionInput,
+  CODE_PATTERN,
 } from '@sopu/shared';
 import { LocalizedDto } from '../localized-text';
 
-export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
 const DESCRIPTION_STATUSES: DescriptionStatus[] = ['DRAFT', 'PUBLISHED', 'RETIRED'];
 
 export class CreateServiceDescriptionDto implements ServiceDescriptionInput {

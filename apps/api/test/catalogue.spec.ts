@@ -209,6 +209,8 @@ describe('service catalogue and monitoring terms', () => {
 
   it('keeps a criterion used by published terms from changing its meaning, but lets texts be corrected', async () => {
     const [turnover] = (await get<Criterion[]>('/api/criteria?search=STAFF_TURNOVER')).body;
+    expect(turnover.inUse).toBe(true);
+    expect((await get<Criterion>(`/api/criteria/${turnover.id}`)).body.inUse).toBe(true);
     const res = await patch<ErrorBody>(`/api/criteria/${turnover.id}`, {
       direction: 'HIGHER_IS_BETTER',
       maxValue: 50,
@@ -221,6 +223,7 @@ describe('service catalogue and monitoring terms', () => {
     expect(fixed.status).toBe(200);
     expect(fixed.body.interpretation.en).toBe('Lower is better.');
     const unused = await post<Criterion>('/api/criteria', criterionBody('TEST_UNUSED'));
+    expect(unused.body.inUse).toBe(false);
     const changed = await patch<Criterion>(`/api/criteria/${unused.body.id}`, {
       direction: 'LOWER_IS_BETTER',
     });

@@ -76,6 +76,8 @@ export interface Criterion extends CriterionRule {
   denominatorDefinition: Localized | null;
   /** Languages with any empty text (the unit, name, definition, interpretation, numerator, denominator). */
   missingLanguages?: string[];
+  /** Published monitoring terms use it: its code, measure type, direction, bounds and scale are frozen. */
+  inUse?: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -184,4 +184,26 @@ describe('CriterionEditor', () => {
     expect(await direction.getTextErrors()).toEqual(['Is not valid.']);
     expect(navigate).not.toHaveBeenCalled();
   });
+
+  it('locks the measure of a criterion that published terms use, leaving its texts editable', async () => {
+    const { fixture, loader } = await render('c1');
+    http.expectOne('/api/criteria/c1').flush({ ...criterion, inUse: true });
+    await settle(fixture);
+    expect(fixture.nativeElement.textContent).toContain('Published monitoring terms use this criterion');
+    expect(await (await input(loader, 'Code')).isDisabled()).toBe(true);
+    expect(await (await input(loader, 'Rate multiplier')).isDisabled()).toBe(true);
+    const direction = await loader.getHarness(
+      MatSelectHarness.with({ selector: '[formControlName=direction]' }),
+    );
+    expect(await direction.isDisabled()).toBe(true);
+    expect(await (await input(loader, 'Name – English')).isDisabled()).toBe(false);
+  });
+
+  it('says nothing of a lock when no published terms use the criterion', async () => {
+    const { fixture, loader } = await render('c1');
+    http.expectOne('/api/criteria/c1').flush({ ...criterion, inUse: false });
+    await settle(fixture);
+    expect(fixture.nativeElement.textContent).not.toContain('Published monitoring terms use this criterion');
+    expect(await (await input(loader, 'Code')).isDisabled()).toBe(false);
+  });
 });

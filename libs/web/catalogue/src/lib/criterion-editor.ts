@@ -50,6 +50,19 @@ const emptyText = (): Localized => ({ fi: '', sv: '', en: '' });
 const MAX_DECIMALS = 6;
 
 /** Creates or edits a quality criterion; only the fields its measure type uses are shown and sent. */
+/** What published terms rely on: frozen once they use the criterion (the API refuses a change with 409). */
+const FROZEN_FIELDS = [
+  'code',
+  'measureType',
+  'direction',
+  'minValue',
+  'maxValue',
+  'decimals',
+  'scaleMin',
+  'scaleMax',
+  'rateMultiplier',
+] as const;
+
 @Component({
   selector: 'sopu-criterion-editor',
   imports: [
@@ -251,6 +264,8 @@ export class CriterionEditor {
     });
     for (const field of CRITERION_TEXT_FIELDS)
       this.texts[field].set({ ...(criterion[field] ?? emptyText()) });
+    // Reports are made against what published terms rely on: only the texts stay editable.
+    if (criterion.inUse) for (const field of FROZEN_FIELDS) this.form.controls[field].disable();
   }
 
   private showError(error: unknown): void {

@@ -14,7 +14,7 @@ export function criterionMissingLanguages(entity: CriterionEntity): Language[] {
   return LANGUAGES.filter((lang) => fields.some((field) => field.endsWith(`.${lang}`)));
 }
 
-export function toCriterion(entity: CriterionEntity): Criterion {
+export function toCriterion(entity: CriterionEntity, inUse = false): Criterion {
   return {
     id: entity.id,
     code: entity.code,
@@ -34,6 +34,7 @@ export function toCriterion(entity: CriterionEntity): Criterion {
     rateMultiplier: entity.rateMultiplier,
     allowNotApplicable: entity.allowNotApplicable,
     missingLanguages: criterionMissingLanguages(entity),
+    inUse,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };
@@ -41,7 +42,14 @@ export function toCriterion(entity: CriterionEntity): Criterion {
 
 /** The audit-log picture of a criterion: what a reader sees, without ids and times. */
 function auditView(entity: CriterionEntity): Record<string, unknown> {
-  const { id: _id, missingLanguages: _missing, createdAt: _c, updatedAt: _u, ...view } = toCriterion(entity);
+  const {
+    id: _id,
+    missingLanguages: _missing,
+    inUse: _used,
+    createdAt: _c,
+    updatedAt: _u,
+    ...view
+  } = toCriterion(entity);
   return view;
 }
 
@@ -70,13 +78,30 @@ export class CriteriaService {
     }
     if (query.measureType) qb.andWhere('c.measure_type = :measureType', { measureType: query.measureType });
     const rows = await qb.orderBy('c.code').getMany();
+    const used = await this.usedByPublishedTerms(this.dataSource.manager, auth);
     return rows
-      .map(toCriterion)
+      .map((row) => toCriterion(row, used.has(row.id)))
       .filter((c) => !query.missingLanguage || (c.missingLanguages ?? []).includes(query.missingLanguage));
   }
 
   async get(auth: AuthContext, id: string): Promise<Criterion> {
-    return toCriterion(await organiserRow(this.dataSource.manager, CriterionEntity, auth, id));
+    const em = this.dataSource.manager;
+    const row = await organiserRow(em, CriterionEntity, auth, id);
+    return toCriterion(row, (await this.usedByPublishedTerms(em, auth, id)).has(id));
+  }
+
+  /** The criteria that published terms use (of one criterion when `id` is given). */
+  private async usedByPublishedTerms(
+    em: EntityManager,
+    auth: AuthContext,
+    id?: string,
+  ): Promise<Set<string>> {
+    const rows: { criterion_id: string }[] = await em.query(
+      `SELECT DISTINCT i.criterion_id FROM monitoring_terms_item i JOIN monitoring_terms t ON t.id = i.terms_id
+        WHERE i.organiser_id = $1 AND t.status = 'PUBLISHED' AND ($2::uuid IS NULL OR i.criterion_id = $2::uuid)`,
+      [auth.organiserId, id ?? null],
+    );
+    return new Set(rows.map((row) => row.criterion_id));
   }
 
   async create(auth: AuthContext, dto: CreateCriterionDto): Promise<Criterion> {
@@ -147,14 +172,8 @@ export class CriteriaService {
       const frozen: FieldIssue[] = FROZEN_WHEN_USED.filter((field) => next[field] !== current[field]).map(
         (field) => ({ field, problem: 'invalid' }),
       );
-      if (frozen.length > 0) {
-        const used: unknown[] = await em.query(
-          `SELECT 1 FROM monitoring_terms_item i JOIN monitoring_terms t ON t.id = i.terms_id
-            WHERE i.criterion_id = $1 AND i.organiser_id = $2 AND t.status = 'PUBLISHED' LIMIT 1`,
-          [id, auth.organiserId],
-        );
-        if (used.length > 0) throw new DomainError('CRITERION_IN_USE', {}, frozen);
-      }
+      const inUse = (await this.usedByPublishedTerms(em, auth, id)).has(id);
+      if (frozen.length > 0 && inUse) throw new DomainError('CRITERION_IN_USE', {}, frozen);
       if (next.code !== current.code) await this.assertCodeFree(em, auth, next.code);
       const saved = await em.save(CriterionEntity, next);
       await this.audit.record(em, {
@@ -166,7 +185,7 @@ export class CriteriaService {
         before,
         after: auditView(saved),
       });
-      return toCriterion(saved);
+      return toCriterion(saved, inUse);
     });
   }
 

@@ -303,7 +303,8 @@ export const en = {
   'criteria.rateMultiplierHint': 'Per how many, e.g. 1000 care days.',
   'criteria.positive': 'Use a number greater than 0.',
   'criteria.notApplicableHint': 'Reporters may answer that the criterion does not apply to them.',
-  'criteria.inUseHint': 'If published monitoring terms use this criterion, only its texts can be changed.',
+  'criteria.inUseHint':
+    'Published monitoring terms use this criterion, so only its texts can be changed. For a different measure, create a new criterion.',
   'criteria.newTitle': 'New criterion',
   'criteria.editTitle': 'Edit criterion {code}',
   'criteria.createButton': 'Create criterion',

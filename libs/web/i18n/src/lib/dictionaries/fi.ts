@@ -303,7 +303,7 @@ export const fi: Dictionary = {
   'criteria.positive': 'Käytä nollaa suurempaa lukua.',
   'criteria.notApplicableHint': 'Raportoija voi vastata, ettei kriteeri koske häntä.',
   'criteria.inUseHint':
-    'Jos julkaistut seurantaehdot käyttävät tätä kriteeriä, vain sen tekstejä voi muuttaa.',
+    'Julkaistut seurantaehdot käyttävät tätä kriteeriä, joten vain sen tekstejä voi muuttaa. Toisenlaista mittaria varten luo uusi kriteeri.',
   'criteria.newTitle': 'Uusi kriteeri',
   'criteria.editTitle': 'Muokkaa kriteeriä {code}',
   'criteria.createButton': 'Luo kriteeri',

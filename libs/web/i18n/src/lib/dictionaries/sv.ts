@@ -302,7 +302,8 @@ export const sv: Dictionary = {
   'criteria.rateMultiplierHint': 'Per hur många, t.ex. 1000 vårddygn.',
   'criteria.positive': 'Använd ett tal större än 0.',
   'criteria.notApplicableHint': 'Rapportören får svara att kriteriet inte gäller dem.',
-  'criteria.inUseHint': 'Om publicerade uppföljningsvillkor använder kriteriet kan bara dess texter ändras.',
+  'criteria.inUseHint':
+    'Publicerade uppföljningsvillkor använder kriteriet, så bara dess texter kan ändras. Skapa ett nytt kriterium för ett annat mått.',
   'criteria.newTitle': 'Nytt kriterium',
   'criteria.editTitle': 'Redigera kriteriet {code}',
   'criteria.createButton': 'Skapa kriterium',

@@ -164,7 +164,7 @@ describe('contracts and reporting obligations', () => {
         ],
       }),
     );
-    expect([money.status, money.body.fields?.map((f) => f.field)]).toEqual([400, ['services.0.unitPrice']]);
+    expect([money.status, money.body.fields?.map((f) => f.field)]).toEqual([400, ['services[0].unitPrice']]);
     expect((await post('/api/contracts', contractBody('T-ONE'))).status).toBe(201);
     const again = await post<ErrorBody>('/api/contracts', contractBody('T-ONE'));
     expect([again.status, again.body.code]).toEqual([409, 'CONTRACT_NUMBER_TAKEN']);

@@ -66,9 +66,9 @@ export const ERROR_MESSAGES = {
     sv: 'Avtalsnumret {number} används redan.',
   },
   ILLEGAL_TRANSITION: {
-    en: 'A contract cannot go from {from} to {to}.',
-    fi: 'Sopimuksen tilaa ei voi muuttaa: {from} → {to}.',
-    sv: 'Avtalets status kan inte ändras: {from} → {to}.',
+    en: 'The contract cannot move to this status from its current one.',
+    fi: 'Sopimusta ei voi siirtää tähän tilaan sen nykyisestä tilasta.',
+    sv: 'Avtalet kan inte flyttas till denna status från sin nuvarande.',
   },
   CONTRACT_CLOSED: {
     en: 'The contract has ended and can no longer be changed.',

@@ -242,12 +242,13 @@ export class ContractsService {
         reportingDueDays: dto.reportingDueDays ?? contract.reportingDueDays,
         managerId: dto.managerId !== undefined ? dto.managerId : contract.managerId,
       };
+      // An unchanged manager is not checked again: one who has since left must not block amendments.
       const issues = await this.periodAndManagerIssues(
         em,
         auth,
         next.validFrom,
         next.validTo,
-        next.managerId,
+        next.managerId !== contract.managerId ? next.managerId : null,
       );
       if (dto.services) {
         issues.push(...(await this.serviceIssues(em, auth, contract.producerId, dto.services)));

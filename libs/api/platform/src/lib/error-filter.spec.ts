@@ -18,12 +18,14 @@ describe('validation errors', () => {
       error('password', { minLength: 'password must be longer than or equal to 12 characters' }),
       error('role', { isIn: 'role must be one of the following values: ADMIN, ANALYST' }),
       error('address', {}, [error('street', { whitelistValidation: 'property street should not exist' })]),
+      error('services', {}, [error('0', {}, [error('unitPrice', { matches: 'unitPrice must match' })])]),
     ]);
     expect(issues).toEqual([
       { field: 'email', problem: 'isEmail', params: {} },
       { field: 'password', problem: 'minLength', params: { min: '12' } },
       { field: 'role', problem: 'isIn', params: { values: 'ADMIN, ANALYST' } },
       { field: 'address.street', problem: 'unknownField', params: {} },
+      { field: 'services[0].unitPrice', problem: 'invalid', params: {} },
     ]);
   });
 });

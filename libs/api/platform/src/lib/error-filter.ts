@@ -62,7 +62,12 @@ function paramsFromMessage(problem: FieldProblem, message: string): Record<strin
 /** Flattens class-validator's tree into one issue per field and constraint ("address.street"). */
 export function fieldIssuesFromValidation(errors: ValidationError[], prefix = ''): FieldIssue[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // Array elements read as `services[0].unitPrice`, the same as the rules' own field names.
+    const field = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]): FieldIssue => {
       const problem = CONSTRAINT_PROBLEMS[constraint] ?? 'invalid';
       return { field, problem, params: paramsFromMessage(problem, message) };

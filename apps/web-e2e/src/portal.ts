@@ -114,8 +114,9 @@ export async function newPage(
     locale: options.locale ?? 'en-GB',
   });
   const page = await context.newPage();
-  // A step that has not happened in 15 s will not happen: fail with the step named.
-  page.setDefaultTimeout(15_000);
+  // A step that has not happened in 30 s will not happen: fail with the step named. (15 s proved
+  // too tight on two busy cores, where the first visit of a lazily loaded page can take a while.)
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

@@ -83,6 +83,7 @@ describe('the portal in a browser', () => {
       [
         'Home',
         'Producers',
+        'Contracts',
         'Service descriptions',
         'Quality criteria',
         'Monitoring terms',
@@ -93,23 +94,63 @@ describe('the portal in a browser', () => {
     ],
     [
       'manager@demo.sopu.test',
-      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+      [
+        'Home',
+        'Producers',
+        'Contracts',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Account',
+      ],
     ],
     [
       'analyst@demo.sopu.test',
-      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+      [
+        'Home',
+        'Producers',
+        'Contracts',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Account',
+      ],
     ],
     [
       'reporter.inhouse@demo.sopu.test',
-      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+      [
+        'Home',
+        'Producers',
+        'Contracts',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Account',
+      ],
     ],
     [
       'reporter.purchased@demo.sopu.test',
-      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+      [
+        'Home',
+        'Producers',
+        'Contracts',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Account',
+      ],
     ],
     [
       'reporter.voucher@demo.sopu.test',
-      ['Home', 'Producers', 'Service descriptions', 'Quality criteria', 'Monitoring terms', 'Account'],
+      [
+        'Home',
+        'Producers',
+        'Contracts',
+        'Service descriptions',
+        'Quality criteria',
+        'Monitoring terms',
+        'Account',
+      ],
     ],
   ];
 

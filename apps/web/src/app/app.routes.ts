@@ -20,6 +20,10 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@sopu/web/producers').then((m) => m.PRODUCER_ROUTES),
       },
       {
+        path: 'contracts',
+        loadChildren: () => import('@sopu/web/contracts').then((m) => m.CONTRACT_ROUTES),
+      },
+      {
         path: 'catalogue',
         loadChildren: () => import('@sopu/web/catalogue').then((m) => m.CATALOGUE_ROUTES),
       },

@@ -7,7 +7,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter } from '@angular/router';
-import { ProducerDetail, Role } from '@sopu/shared';
+import { ContractSummary, ProducerDetail, Role } from '@sopu/shared';
 import { AuthStore } from '@sopu/web/auth';
 import { I18n } from '@sopu/web/i18n';
 import { ProducerPage } from './producer-page';
@@ -84,9 +84,16 @@ describe('ProducerPage', () => {
 
   afterEach(() => http.verify());
 
+  function flushContracts(contracts: ContractSummary[] = []) {
+    const request = http.expectOne((req) => req.url === '/api/contracts');
+    expect(request.request.params.get('producerId')).toBe(ID);
+    request.flush(contracts);
+  }
+
   it("shows the producer's data and its service units", async () => {
     const { fixture, loader } = await render();
     http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    flushContracts();
     await settle(fixture);
 
     const page: HTMLElement = fixture.nativeElement;
@@ -118,6 +125,7 @@ describe('ProducerPage', () => {
   it('names the units in the UI language', async () => {
     const { fixture, loader } = await render('ANALYST', 'sv');
     http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    flushContracts();
     await settle(fixture);
     const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(rows['name'].text).toEqual(['Gårdsbacka servicehus', 'Kontulan kotihoito']);
@@ -127,6 +135,7 @@ describe('ProducerPage', () => {
   it('lets an editor edit the producer, add a unit and edit a unit in a dialog', async () => {
     const { fixture, loader } = await render('ADMIN');
     http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    flushContracts();
     await settle(fixture);
 
     const edit = fixture.nativeElement.querySelector('a[href$="/edit"]') as HTMLAnchorElement;
@@ -154,6 +163,7 @@ describe('ProducerPage', () => {
   it.each<Role>(['ANALYST', 'PROVIDER_REPORTER'])('hides every edit button from a %s', async (role) => {
     const { fixture, loader } = await render(role);
     http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    flushContracts();
     await settle(fixture);
     expect(fixture.nativeElement.querySelector('a[href$="/edit"]')).toBeNull();
     expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
@@ -170,10 +180,44 @@ describe('ProducerPage', () => {
         { statusCode: 404, code: 'NOT_FOUND', message: 'The requested item was not found.' },
         { status: 404, statusText: 'Not Found' },
       );
+    flushContracts();
     await settle(fixture);
     expect(fixture.nativeElement.querySelector('[role=alert]').textContent).toContain(
       'The requested item was not found.',
     );
     expect(fixture.nativeElement.querySelector('h1')).toBeNull();
+  });
+
+  it("lists the producer's contracts with links, and offers an editor a new contract for this producer", async () => {
+    const { fixture, loader } = await render('CONTRACT_MANAGER');
+    http.expectOne(`/api/producers/${ID}`).flush(kontula);
+    flushContracts([
+      {
+        id: '0b4f7c1e-3a51-4a8e-9d4c-0e2a6f7b8c91',
+        number: 'HEL-2026-0007',
+        title: 'Kotihoidon sisäinen palvelusopimus',
+        producerId: ID,
+        producerName: kontula.name,
+        producerType: 'SELF_PRODUCED',
+        kind: 'IN_HOUSE_AGREEMENT',
+        status: 'ACTIVE',
+        validFrom: '2026-01-01',
+        validTo: null,
+        managerId: null,
+        managerName: null,
+        serviceCodes: ['HOME_CARE'],
+      },
+    ]);
+    await settle(fixture);
+    const table = await loader.getHarness(MatTableHarness.with({ selector: '.contracts' }));
+    const rows = await table.getCellTextByColumnName();
+    expect(rows['number'].text).toEqual(['HEL-2026-0007']);
+    expect(rows['kind'].text).toEqual(['In-house service agreement']);
+    expect(rows['status'].text).toEqual(['Active']);
+    expect(rows['validity'].text).toEqual(['01/01/2026–until further notice']);
+    const page: HTMLElement = fixture.nativeElement;
+    expect(page.querySelector('a[href="/contracts/0b4f7c1e-3a51-4a8e-9d4c-0e2a6f7b8c91"]')).not.toBeNull();
+    const create = page.querySelector(`a[href="/contracts/new?producer=${ID}"]`);
+    expect(create?.textContent).toContain('New contract');
   });
 });

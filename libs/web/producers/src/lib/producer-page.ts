@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { ProducerDetail, ServiceUnit } from '@sopu/shared';
+import { ContractKind, ContractStatus, ContractSummary, ProducerDetail, ServiceUnit } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { catchError, combineLatest, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
 import { canEditProducers } from './producer-access';
@@ -20,7 +21,7 @@ interface Loaded {
   error: string | null;
 }
 
-/** One producer: its registry data and service units (and, once contracts exist, its contracts). */
+/** One producer: its registry data, service units and contracts. */
 @Component({
   selector: 'sopu-producer-page',
   imports: [
@@ -63,6 +64,40 @@ export class ProducerPage {
   );
   protected readonly producer = computed(() => this.loaded().producer);
   protected readonly loadError = computed(() => this.loaded().error);
+
+  /**
+   * The producer's contracts. Read straight from `/api/contracts` rather than through the contracts
+   * library, which itself builds on this one.
+   */
+  private readonly http = inject(HttpClient);
+  protected readonly contracts = toSignal(
+    toObservable(this.id).pipe(
+      switchMap((producerId) =>
+        this.http
+          .get<ContractSummary[]>('/api/contracts', { params: { producerId } })
+          // The global error notice tells what went wrong; the list stays empty.
+          .pipe(catchError(() => of([] as ContractSummary[]))),
+      ),
+    ),
+    { initialValue: [] as ContractSummary[] },
+  );
+  protected readonly contractColumns = ['number', 'title', 'kind', 'status', 'validity'];
+
+  protected contractKind(kind: ContractKind): string {
+    return this.i18n.t(`contracts.kind.${kind}`);
+  }
+
+  protected contractStatus(status: ContractStatus): string {
+    return this.i18n.t(`contracts.status.${status}`);
+  }
+
+  protected contractDate(iso: string | null): string {
+    if (!iso) return this.i18n.t('contracts.untilFurtherNotice');
+    const [year, month, day] = iso.split('-').map(Number);
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+  }
 
   protected readonly unitColumns = computed(() => [
     'name',

@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: 'home', roles: ROLES, exact: true },
   { path: '/producers', label: 'nav.producers', icon: 'apartment', roles: ROLES },
+  { path: '/contracts', label: 'nav.contracts', icon: 'handshake', roles: ROLES },
   { path: '/catalogue/services', label: 'nav.services', icon: 'description', roles: ROLES },
   { path: '/catalogue/criteria', label: 'nav.criteria', icon: 'rule', roles: ROLES },
   { path: '/catalogue/terms', label: 'nav.terms', icon: 'fact_check', roles: ROLES },

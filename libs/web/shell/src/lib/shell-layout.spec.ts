@@ -34,6 +34,7 @@ describe('ShellLayout', () => {
     expect(await navTitles('ADMIN')).toEqual([
       'Home',
       'Producers',
+      'Contracts',
       'Service descriptions',
       'Quality criteria',
       'Monitoring terms',
@@ -49,6 +50,7 @@ describe('ShellLayout', () => {
       expect(await navTitles(role)).toEqual([
         'Home',
         'Producers',
+        'Contracts',
         'Service descriptions',
         'Quality criteria',
         'Monitoring terms',
@@ -90,6 +92,7 @@ describe('ShellLayout', () => {
     expect(titles).toEqual([
       'Startsida',
       'Serviceproducenter',
+      'Avtal',
       'Tjänstebeskrivningar',
       'Kvalitetskriterier',
       'Uppföljningsvillkor',

@@ -1,0 +1,2 @@
+export * from './lib/contract.routes';
+export * from './lib/contracts-api';

@@ -101,6 +101,20 @@ describe('producers and service units', () => {
     });
     expect(wrongDigit.status).toBe(400);
     expect(wrongDigit.body.fields?.map((f) => [f.field, f.problem])).toEqual([['businessId', 'businessId']]);
+    // The city's own ID with its last digit wrong, answered in the language asked for.
+    const cityTypo = await call<ErrorBody>(api, 'POST', '/api/producers', {
+      token: manager,
+      body: { name: 'Kirjoitusvirhe Oy', type: 'PURCHASED_SERVICE', businessId: '0201256-5' },
+      headers: { 'accept-language': 'fi' },
+    });
+    expect(cityTypo.status).toBe(400);
+    expect(cityTypo.body.fields).toEqual([
+      {
+        field: 'businessId',
+        problem: 'businessId',
+        message: 'businessId: ei ole kelvollinen Y-tunnus (muoto 1234567-8 ja oikea tarkistusnumero)',
+      },
+    ]);
     const noId = await post<ErrorBody>('/api/producers', {
       name: 'Testihoiva Oy',
       type: 'PURCHASED_SERVICE',

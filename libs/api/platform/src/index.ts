@@ -5,4 +5,5 @@ export * from './lib/http-setup';
 export * from './lib/json-logger';
 export * from './lib/request-context';
 export * from './lib/localized-dto';
-export * from './lib/iso-date';
+export * from './lib/field-constraints';
+export * from './lib/organiser-row';

@@ -1,4 +1,4 @@
-import { Localized } from './languages';
+import { Language, Localized } from './languages';
 
 /** The stable code of a service description or a criterion: HOME_CARE, WAIT_3RD_APPOINTMENT. */
 export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
@@ -75,7 +75,7 @@ export interface Criterion extends CriterionRule {
   numeratorDefinition: Localized | null;
   denominatorDefinition: Localized | null;
   /** Languages with any empty text (the unit, name, definition, interpretation, numerator, denominator). */
-  missingLanguages?: string[];
+  missingLanguages?: Language[];
   /** Published monitoring terms use it: its code, measure type, direction, bounds and scale are frozen. */
   inUse?: boolean;
   createdAt: string;
@@ -102,7 +102,8 @@ export interface TermsItem extends TermsItemRule {
   position: number;
 }
 
-export type TermsStatus = 'DRAFT' | 'PUBLISHED';
+export const TERMS_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
+export type TermsStatus = (typeof TERMS_STATUSES)[number];
 
 export interface MonitoringTerms {
   id: string;
@@ -117,7 +118,8 @@ export interface MonitoringTerms {
   updatedAt: string;
 }
 
-export type DescriptionStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED';
+export const DESCRIPTION_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
+export type DescriptionStatus = (typeof DESCRIPTION_STATUSES)[number];
 
 export interface ServiceDescription {
   id: string;
@@ -131,7 +133,7 @@ export interface ServiceDescription {
   inclusions: Localized;
   targetGroup: Localized;
   /** Languages with any empty text: the UI flags a missing Swedish text. */
-  missingLanguages: string[];
+  missingLanguages: Language[];
   createdAt: string;
   updatedAt: string;
 }

@@ -80,7 +80,8 @@ export interface Contract extends ContractSummary {
   updatedAt: string;
 }
 
-export type ContractEventKind = 'CREATED' | 'STATUS' | 'AMENDMENT';
+export const CONTRACT_EVENT_KINDS = ['CREATED', 'STATUS', 'AMENDMENT'] as const;
+export type ContractEventKind = (typeof CONTRACT_EVENT_KINDS)[number];
 
 /** One entry of a contract's history: its creation, a status change or an amendment, with what changed. */
 export interface ContractEvent {
@@ -104,7 +105,8 @@ export interface ContractDocument {
 
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
-export type ExpectedReportStatus = 'EXPECTED' | 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+export const REPORT_STATUSES = ['EXPECTED', 'DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
+export type ExpectedReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** A reporting obligation: one contract service, one period, against the terms version in force. */
 export interface ReportObligation {

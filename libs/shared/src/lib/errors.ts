@@ -275,9 +275,9 @@ export const FIELD_MESSAGES = {
     sv: 'ska för egen produktion vara anordnarens eget FO-nummer',
   },
   kindMismatch: {
-    en: 'does not fit the producer type ({expected} expected)',
-    fi: 'ei sovi palveluntuottajan tyyppiin (odotettiin {expected})',
-    sv: 'passar inte serviceproducentens typ ({expected} väntades)',
+    en: "does not fit the producer's type: in-house units have in-house service agreements, purchased-service providers purchase contracts and voucher providers voucher approvals",
+    fi: 'ei sovi palveluntuottajan tyyppiin: omalla tuotannolla on sisäinen palvelusopimus, ostopalvelun tuottajalla ostopalvelusopimus ja palvelusetelituottajalla hyväksymispäätös',
+    sv: 'passar inte serviceproducentens typ: egen produktion har internt serviceavtal, köpta tjänster köpeavtal och servicesedelproducenter godkännande',
   },
   termsNotOfService: {
     en: 'must be a published version of the monitoring terms of this service',
@@ -313,6 +313,21 @@ export const FIELD_MESSAGES = {
     en: 'must be a Finnish postal code of five digits',
     fi: 'on oltava viisinumeroinen postinumero',
     sv: 'måste vara ett postnummer med fem siffror',
+  },
+  taken: {
+    en: 'is already in use',
+    fi: 'on jo käytössä',
+    sv: 'används redan',
+  },
+  frozenInUse: {
+    en: 'cannot change while published monitoring terms use the criterion',
+    fi: 'ei voi muuttua, koska julkaistut seurantaehdot käyttävät kriteeriä',
+    sv: 'kan inte ändras medan publicerade uppföljningsvillkor använder kriteriet',
+  },
+  noDirectionForText: {
+    en: 'must be "no direction" for a free-text criterion',
+    fi: 'on oltava "ei suuntaa" vapaatekstikriteerillä',
+    sv: 'måste vara "ingen riktning" för ett fritextkriterium',
   },
   invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
 } satisfies Record<string, Localized>;

@@ -1,7 +1,5 @@
 import { LANGUAGES, Language, Localized } from '@sopu/shared';
 
-export { LocalizedDto, trimmed } from '@sopu/api/platform';
-
 export function isBlankText(text: string | null | undefined): boolean {
   return text === null || text === undefined || text.trim() === '';
 }

@@ -21,6 +21,7 @@ import {
 import {
   AmendmentInput,
   CODE_PATTERN,
+  CONTRACT_EVENT_KINDS,
   CONTRACT_KINDS,
   CONTRACT_STATUSES,
   Contract,
@@ -239,7 +240,7 @@ class FieldChangeDto {
 
 export class ContractEventDto implements ContractEvent {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['CREATED', 'STATUS', 'AMENDMENT'] }) kind!: ContractEventKind;
+  @ApiProperty({ enum: CONTRACT_EVENT_KINDS }) kind!: ContractEventKind;
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date' }) effectiveDate!: string;
   @ApiProperty({ type: [FieldChangeDto] }) changes!: FieldChangeDto[];

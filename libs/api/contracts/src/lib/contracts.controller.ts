@@ -114,7 +114,7 @@ export class ContractsController {
     @Auth() auth: AuthContext,
     @Param('id', uuid) id: string,
   ): Promise<Page<ReportObligation>> {
-    await this.contracts.get(auth, id);
+    await this.contracts.assertVisible(auth, id);
     return this.reports.list(auth, { contractId: id, pageSize: 500 });
   }
 

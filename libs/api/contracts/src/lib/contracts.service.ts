@@ -13,7 +13,7 @@ import {
   ProducerType,
 } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
-import { AuthContext, DomainError, FieldIssue } from '@sopu/api/platform';
+import { AuthContext, DomainError, FieldIssue, organiserRow } from '@sopu/api/platform';
 import { createObligations, helsinkiToday } from '@sopu/api/reporting';
 import {
   ContractDocumentEntity,
@@ -151,6 +151,11 @@ export class ContractsService {
     return this.load(this.dataSource.manager, auth, id);
   }
 
+  /** 404 unless the caller may see the contract (a reporter: only their own producer's). */
+  async assertVisible(auth: AuthContext, id: string): Promise<void> {
+    await this.requireVisible(this.dataSource.manager, auth, id);
+  }
+
   async history(auth: AuthContext, id: string): Promise<ContractEvent[]> {
     await this.requireVisible(this.dataSource.manager, auth, id);
     const events = await this.dataSource.manager.find(ContractEventEntity, {
@@ -169,11 +174,7 @@ export class ContractsService {
       const issues: FieldIssue[] = [];
       if (producer.length === 0) issues.push({ field: 'producerId', problem: 'notFound' });
       else if (CONTRACT_KIND_OF[producer[0].type] !== dto.kind)
-        issues.push({
-          field: 'kind',
-          problem: 'kindMismatch',
-          params: { expected: CONTRACT_KIND_OF[producer[0].type] },
-        });
+        issues.push({ field: 'kind', problem: 'kindMismatch' });
       issues.push(
         ...(await this.periodAndManagerIssues(em, auth, dto.validFrom, dto.validTo ?? null, dto.managerId)),
       );
@@ -320,15 +321,12 @@ export class ContractsService {
     return this.dataSource.transaction(async (em) => {
       const contract = await this.requireLocked(em, auth, id);
       if (!canTransition(contract.status, dto.status))
-        throw new DomainError('ILLEGAL_TRANSITION', { from: contract.status, to: dto.status }, [
-          { field: 'status', problem: 'invalid' },
-        ]);
+        throw new DomainError('ILLEGAL_TRANSITION', {}, [{ field: 'status', problem: 'invalid' }]);
       if (dto.status === 'ACTIVE' && contract.status === 'DRAFT') {
         const services = await em.count(ContractServiceEntity, { where: { contractId: id } });
         if (services === 0)
           throw new DomainError('RULE_VIOLATION', {}, [{ field: 'services', problem: 'isNotEmpty' }]);
       }
-      const before = await this.load(em, auth, id);
       const from = contract.status;
       contract.status = dto.status;
       if (dto.status === 'ENDED' || dto.status === 'TERMINATED') contract.endedOn = dto.effectiveDate;
@@ -350,7 +348,7 @@ export class ContractsService {
         action: 'contracts.contract.status',
         entityType: 'contract',
         entityId: id,
-        before: { status: before.status },
+        before: { status: from },
         after: { status: after.status, reason: dto.reason, effectiveDate: dto.effectiveDate },
       });
       return after;
@@ -576,26 +574,28 @@ export class ContractsService {
     producerId: string,
     services: ContractServiceInputDto[],
   ): Promise<FieldIssue[]> {
+    if (services.length === 0) return [];
+    const terms: { id: string; service_code: string }[] = await em.query(
+      `SELECT id, service_code FROM monitoring_terms
+        WHERE id = ANY ($1::uuid[]) AND organiser_id = $2 AND status = 'PUBLISHED'`,
+      [services.map((s) => s.termsId), auth.organiserId],
+    );
+    const serviceOfTerms = new Map(terms.map((t) => [t.id, t.service_code]));
+    const units: { id: string }[] = await em.query(
+      `SELECT id FROM service_unit WHERE id = ANY ($1::uuid[]) AND producer_id = $2 AND organiser_id = $3`,
+      [services.flatMap((s) => s.unitIds ?? []), producerId, auth.organiserId],
+    );
+    const ownUnits = new Set(units.map((u) => u.id));
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     for (const [index, service] of services.entries()) {
       if (seen.has(service.serviceCode))
         issues.push({ field: `services[${index}].serviceCode`, problem: 'duplicate' });
       seen.add(service.serviceCode);
-      const terms: unknown[] = await em.query(
-        `SELECT 1 FROM monitoring_terms WHERE id = $1 AND organiser_id = $2 AND service_code = $3 AND status = 'PUBLISHED'`,
-        [service.termsId, auth.organiserId, service.serviceCode],
-      );
-      if (terms.length === 0)
+      if (serviceOfTerms.get(service.termsId) !== service.serviceCode)
         issues.push({ field: `services[${index}].termsId`, problem: 'termsNotOfService' });
-      if (service.unitIds?.length) {
-        const [{ n }]: { n: number }[] = await em.query(
-          `SELECT count(*)::int AS n FROM service_unit WHERE id = ANY ($1) AND producer_id = $2 AND organiser_id = $3`,
-          [service.unitIds, producerId, auth.organiserId],
-        );
-        if (n !== service.unitIds.length)
-          issues.push({ field: `services[${index}].unitIds`, problem: 'unitNotOfProducer' });
-      }
+      if ((service.unitIds ?? []).some((unitId) => !ownUnits.has(unitId)))
+        issues.push({ field: `services[${index}].unitIds`, problem: 'unitNotOfProducer' });
     }
     return issues;
   }
@@ -622,7 +622,7 @@ export class ContractsService {
   private async assertNumberFree(em: EntityManager, auth: AuthContext, number: string): Promise<void> {
     const taken = await em.findOne(ContractEntity, { where: { organiserId: auth.organiserId, number } });
     if (taken)
-      throw new DomainError('CONTRACT_NUMBER_TAKEN', { number }, [{ field: 'number', problem: 'duplicate' }]);
+      throw new DomainError('CONTRACT_NUMBER_TAKEN', { number }, [{ field: 'number', problem: 'taken' }]);
   }
 
   private async recordEvent(
@@ -648,18 +648,13 @@ export class ContractsService {
 
   /** A reporter reaches only their own producer's contracts; any other id is simply not found. */
   private async requireVisible(em: EntityManager, auth: AuthContext, id: string): Promise<ContractEntity> {
-    const row = await em.findOne(ContractEntity, { where: { id, organiserId: auth.organiserId } });
-    if (!row || (auth.role === 'PROVIDER_REPORTER' && row.producerId !== auth.producerId))
+    const row = await organiserRow(em, ContractEntity, auth, id);
+    if (auth.role === 'PROVIDER_REPORTER' && row.producerId !== auth.producerId)
       throw new DomainError('NOT_FOUND');
     return row;
   }
 
-  private async requireLocked(em: EntityManager, auth: AuthContext, id: string): Promise<ContractEntity> {
-    const row = await em.findOne(ContractEntity, {
-      where: { id, organiserId: auth.organiserId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!row) throw new DomainError('NOT_FOUND');
-    return row;
+  private requireLocked(em: EntityManager, auth: AuthContext, id: string): Promise<ContractEntity> {
+    return organiserRow(em, ContractEntity, auth, id, { lock: true });
   }
 }

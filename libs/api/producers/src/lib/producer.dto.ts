@@ -17,11 +17,8 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
-  ValidationOptions,
-  registerDecorator,
 } from 'class-validator';
 import {
-  isValidBusinessId,
   LANGUAGES,
   Language,
   MAJOR_DISTRICTS,
@@ -37,33 +34,9 @@ import {
   ServiceUnit,
   ServiceUnitInput,
 } from '@sopu/shared';
-import { LocalizedDto } from '@sopu/api/platform';
+import { IsBusinessId, IsPostalCode, LocalizedDto } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
-
-/** A Finnish business ID with the right check digit (constraint name `businessId`). */
-function IsBusinessId(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'businessId',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: { validate: (value: unknown) => typeof value === 'string' && isValidBusinessId(value) },
-    });
-}
-
-/** Five digits (constraint name `postalCode`). */
-function IsPostalCode(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'postalCode',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: { validate: (value: unknown) => typeof value === 'string' && /^\d{5}$/.test(value) },
-    });
-}
 
 export class ProducerSummaryDto implements ProducerSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -10,7 +10,7 @@ import {
   ServiceUnit,
 } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
-import { AuthContext, DomainError, FieldIssue, trimmed } from '@sopu/api/platform';
+import { AuthContext, DomainError, FieldIssue, organiserRow, trimmed } from '@sopu/api/platform';
 import { ProducerEntity, ServiceUnitEntity } from './producer.entity';
 import {
   CreateProducerDto,
@@ -83,43 +83,27 @@ export class ProducersService {
 
   /** Staff see every producer of their organiser; a reporter sees only their own. */
   async list(auth: AuthContext, query: ProducerQueryDto = {}): Promise<Producer[]> {
-    const params: unknown[] = [auth.organiserId];
-    const where = ['p.organiser_id = $1'];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (auth.role === 'PROVIDER_REPORTER') add((p) => `p.id = ${p}`, auth.producerId);
-    if (query.type) add((p) => `p.type = ${p}`, query.type);
-    if (query.status) add((p) => `p.status = ${p}`, query.status);
-    if (query.search)
-      add(
-        (p) => `(lower(p.name) LIKE ${p} OR p.business_id LIKE ${p})`,
-        `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      );
-    if (query.district)
-      add(
-        (p) =>
-          `EXISTS (SELECT 1 FROM service_unit u WHERE u.producer_id = p.id AND u.active AND u.district = ${p})`,
-        query.district,
-      );
-    if (query.language)
-      add(
-        (p) =>
-          `EXISTS (SELECT 1 FROM service_unit u WHERE u.producer_id = p.id AND u.active AND ${p}::varchar = ANY (u.languages))`,
-        query.language,
-      );
-    const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT p.id FROM producer p WHERE ${where.join(' AND ')}`,
-      params,
-    );
-    if (ids.length === 0) return [];
     const em = this.dataSource.manager;
-    const rows = await em
+    const qb = em
       .createQueryBuilder(ProducerEntity, 'p')
-      .where('p.id IN (:...ids)', { ids: ids.map((row) => row.id) })
-      .orderBy('p.name', 'ASC')
-      .getMany();
+      .where('p.organiser_id = :organiserId', { organiserId: auth.organiserId });
+    if (auth.role === 'PROVIDER_REPORTER') qb.andWhere('p.id = :own', { own: auth.producerId });
+    if (query.type) qb.andWhere('p.type = :type', { type: query.type });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.search)
+      qb.andWhere('(lower(p.name) LIKE :search OR p.business_id LIKE :search)', {
+        search: `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    // The registry's district and language are those of the producer's active units.
+    const activeUnit = 'SELECT 1 FROM service_unit u WHERE u.producer_id = p.id AND u.active';
+    if (query.district)
+      qb.andWhere(`EXISTS (${activeUnit} AND u.district = :district)`, { district: query.district });
+    if (query.language)
+      qb.andWhere(`EXISTS (${activeUnit} AND :language::varchar = ANY (u.languages))`, {
+        language: query.language,
+      });
+    const rows = await qb.orderBy('p.name', 'ASC').getMany();
+    if (rows.length === 0) return [];
     const units = await this.unitsOf(
       em,
       auth,
@@ -294,7 +278,7 @@ export class ProducersService {
 
   private async assertNameFree(em: EntityManager, auth: AuthContext, name: string): Promise<void> {
     const taken = await em.findOne(ProducerEntity, { where: { organiserId: auth.organiserId, name } });
-    if (taken) throw new DomainError('PRODUCER_NAME_TAKEN', {}, [{ field: 'name', problem: 'duplicate' }]);
+    if (taken) throw new DomainError('PRODUCER_NAME_TAKEN', {}, [{ field: 'name', problem: 'taken' }]);
   }
 
   private async detail(
@@ -327,17 +311,10 @@ export class ProducersService {
   /** A reporter's view stops at their own producer: any other id is simply not found. */
   private async requireVisible(em: EntityManager, auth: AuthContext, id: string): Promise<ProducerEntity> {
     if (auth.role === 'PROVIDER_REPORTER' && auth.producerId !== id) throw new DomainError('NOT_FOUND');
-    const row = await em.findOne(ProducerEntity, { where: { id, organiserId: auth.organiserId } });
-    if (!row) throw new DomainError('NOT_FOUND');
-    return row;
+    return organiserRow(em, ProducerEntity, auth, id);
   }
 
-  private async requireLocked(em: EntityManager, auth: AuthContext, id: string): Promise<ProducerEntity> {
-    const row = await em.findOne(ProducerEntity, {
-      where: { id, organiserId: auth.organiserId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!row) throw new DomainError('NOT_FOUND');
-    return row;
+  private requireLocked(em: EntityManager, auth: AuthContext, id: string): Promise<ProducerEntity> {
+    return organiserRow(em, ProducerEntity, auth, id, { lock: true });
   }
 }

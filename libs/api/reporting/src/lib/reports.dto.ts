@@ -1,10 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { CODE_PATTERN, ExpectedReportStatus, PERIOD_TYPES, PeriodType, ReportObligation } from '@sopu/shared';
+import {
+  CODE_PATTERN,
+  ExpectedReportStatus,
+  REPORT_STATUSES,
+  PERIOD_TYPES,
+  PeriodType,
+  ReportObligation,
+} from '@sopu/shared';
 import { IsIsoDate } from '@sopu/api/platform';
-
-const REPORT_STATUSES: ExpectedReportStatus[] = ['EXPECTED', 'DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'];
 
 export class ReportQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() contractId?: string;

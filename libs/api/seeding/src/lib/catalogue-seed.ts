@@ -20,6 +20,8 @@ import {
   termsItemProblems,
 } from '@sopu/shared';
 import { criterionRuleIssues, isPooled } from '@sopu/api/catalogue';
+import { isIsoDate } from '@sopu/api/platform';
+import { check } from './seed-check';
 
 interface DescriptionSeed {
   organiser: string;
@@ -78,10 +80,6 @@ export interface CatalogueSeedResult {
   serviceDescriptions: number;
   criteria: number;
   terms: number;
-}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new Error(`seed: ${message}`);
 }
 
 function checkTrilingual(text: Localized | undefined, where: string): void {
@@ -172,7 +170,7 @@ export async function seedCatalogue(
       descriptions.some((d) => d.organiser === t.organiser && d.code === t.service),
       `${where}: unknown service`,
     );
-    check(/^\d{4}-\d{2}-\d{2}$/.test(String(t.validFrom)), `${where}: validFrom must be YYYY-MM-DD`);
+    check(isIsoDate(String(t.validFrom)), `${where}: validFrom must be a date YYYY-MM-DD`);
     check(t.items.length > 0, `${where}: no items`);
     t.items.forEach((item, index) => {
       const rule = rules.get(`${t.organiser}/${item.criterion}`);

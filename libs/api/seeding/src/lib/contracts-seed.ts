@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { parse } from 'yaml';
 import { CONTRACT_KIND_OF, ContractStatus, OptionPeriod, ProducerType } from '@sopu/shared';
 import { createObligations, helsinkiToday } from '@sopu/api/reporting';
+import { check } from './seed-check';
 
 interface ContractSeed {
   number: string;
@@ -23,10 +24,6 @@ interface ContractSeed {
 export interface ContractsSeedResult {
   contracts: number;
   expectedReports: number;
-}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new Error(`seed: ${message}`);
 }
 
 /**

@@ -19,6 +19,7 @@ import { ADVISORY_LOCKS, withAdvisoryLock } from '@sopu/api/database';
 import { hashPassword } from '@sopu/api/auth';
 import { CatalogueSeedResult, seedCatalogue } from './catalogue-seed';
 import { ContractsSeedResult, seedContracts } from './contracts-seed';
+import { check } from './seed-check';
 
 interface OrganiserSeed {
   key: string;
@@ -65,11 +66,6 @@ export interface SeedResult extends CatalogueSeedResult, ContractsSeedResult {
 function readYaml<T>(dir: string, file: string, key: string): T[] {
   const parsed = parse(readFileSync(join(dir, file), 'utf8')) as Record<string, T[] | undefined>;
   return parsed[key] ?? [];
-}
-
-/** Refuses a seed file that would put nonsense in the database, naming the record. */
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new Error(`seed: ${message}`);
 }
 
 /**

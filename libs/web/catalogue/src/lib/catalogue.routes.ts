@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { roleGuard } from '@sopu/web/auth';
+import { CATALOGUE_EDITORS } from './catalogue-access';
 import { CriteriaPage } from './criteria-page';
 import { CriterionEditor } from './criterion-editor';
 import { CriterionPage } from './criterion-page';
@@ -12,7 +13,7 @@ import { TermsEditor } from './terms-editor';
 import { TermsListPage } from './terms-list-page';
 
 /** Every signed-in user reads the catalogue; only contract managers and administrators edit it. */
-const editors = roleGuard('CONTRACT_MANAGER', 'ADMIN');
+const editors = roleGuard(...CATALOGUE_EDITORS);
 
 export const CATALOGUE_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'services' },

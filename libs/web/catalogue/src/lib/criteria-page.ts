@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,12 +7,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { Criterion, Language, MEASURE_TYPES, MeasureType } from '@sopu/shared';
+import { Language, MEASURE_TYPES, MeasureType } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 import { canEditCatalogue } from './catalogue-access';
 import { CatalogueApi, CriterionQuery } from './catalogue-api';
 import { CatalogueLabel } from './catalogue-label';
+import { filteredList, settledSearch } from '@sopu/web/ui';
 import { MISSING_LANGUAGE_OPTIONS, MissingLanguages } from './missing-languages';
 
 @Component({
@@ -45,14 +44,7 @@ export class CriteriaPage {
   protected readonly columns = ['code', 'name', 'measureType', 'direction', 'unit', 'languages'];
 
   protected readonly searchText = signal('');
-  private readonly search = toSignal(
-    toObservable(this.searchText).pipe(
-      debounceTime(300),
-      map((text) => text.trim()),
-      distinctUntilChanged(),
-    ),
-    { initialValue: '' },
-  );
+  private readonly search = settledSearch(this.searchText);
   protected readonly measureType = signal<MeasureType | ''>('');
   protected readonly missingLanguage = signal<Language | ''>('');
 
@@ -62,16 +54,9 @@ export class CriteriaPage {
     missingLanguage: this.missingLanguage(),
   }));
 
-  protected readonly loading = signal(true);
-  protected readonly criteria = toSignal(
-    toObservable(this.query).pipe(
-      tap(() => this.loading.set(true)),
-      // The global error notice tells what went wrong; the table stays empty.
-      switchMap((query) => this.api.criteria(query).pipe(catchError(() => of([])))),
-      tap(() => this.loading.set(false)),
-    ),
-    { initialValue: [] as Criterion[] },
-  );
+  private readonly list = filteredList(this.query, (query) => this.api.criteria(query));
+  protected readonly criteria = this.list.rows;
+  protected readonly loading = this.list.loading;
 
   protected clearFilters(): void {
     this.searchText.set('');

@@ -19,6 +19,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
+  CODE_PATTERN,
   Criterion,
   CriterionInput,
   DIRECTIONS,
@@ -30,17 +31,16 @@ import {
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { catchError, filter, firstValueFrom, of, switchMap } from 'rxjs';
 import { CatalogueApi } from './catalogue-api';
-import { CODE_PATTERN } from './catalogue-code';
 import { CatalogueLabel } from './catalogue-label';
 import {
   CRITERION_TEXT_FIELDS,
   CriterionTextField,
-  criterionTextFields,
+  criterionTexts,
   usesFraction,
   usesRateMultiplier,
   usesScale,
 } from './criterion-fields';
-import { fieldMessages, languageMessages } from './field-issues';
+import { ServerErrors } from './field-issues';
 import { LocalizedFields } from './localized-fields';
 
 type NumberField = 'minValue' | 'maxValue' | 'decimals' | 'scaleMin' | 'scaleMax' | 'rateMultiplier';
@@ -49,7 +49,6 @@ type ScalarField = 'code' | 'measureType' | 'direction' | NumberField | 'allowNo
 const emptyText = (): Localized => ({ fi: '', sv: '', en: '' });
 const MAX_DECIMALS = 6;
 
-/** Creates or edits a quality criterion; only the fields its measure type uses are shown and sent. */
 /** What published terms rely on: frozen once they use the criterion (the API refuses a change with 409). */
 const FROZEN_FIELDS = [
   'code',
@@ -63,6 +62,7 @@ const FROZEN_FIELDS = [
   'rateMultiplier',
 ] as const;
 
+/** Creates or edits a quality criterion; only the fields its measure type uses are shown and sent. */
 @Component({
   selector: 'sopu-criterion-editor',
   imports: [
@@ -130,24 +130,11 @@ export class CriterionEditor {
   });
   protected readonly showsScale = computed(() => usesScale(this.measureType()));
   protected readonly showsRateMultiplier = computed(() => usesRateMultiplier(this.measureType()));
-  protected readonly textFields = computed(() =>
-    criterionTextFields(this.measureType()).map((field) => ({
-      field,
-      key: `criteria.field.${field}` as const,
-      multiline: field !== 'name' && field !== 'unit',
-    })),
-  );
+  protected readonly textFields = computed(() => criterionTexts(this.measureType()));
 
   protected readonly busy = signal(false);
-  /** API messages by field path (`code`, `name.sv`). */
-  protected readonly serverErrors = signal<Record<string, string>>({});
-  protected readonly generalError = signal<string | null>(null);
-  protected readonly textErrors = computed(() => {
-    const messages = this.serverErrors();
-    return Object.fromEntries(
-      CRITERION_TEXT_FIELDS.map((field) => [field, languageMessages(messages, field)]),
-    ) as Record<CriterionTextField, ReturnType<typeof languageMessages>>;
-  });
+  protected readonly serverErrors = new ServerErrors(this.i18n, this.form);
+  protected readonly textErrors = computed(() => this.serverErrors.texts(CRITERION_TEXT_FIELDS));
 
   constructor() {
     const rate = this.form.controls.rateMultiplier;
@@ -174,7 +161,7 @@ export class CriterionEditor {
   }
 
   protected errorFor(name: ScalarField): string | null {
-    const server = this.serverErrors()[name];
+    const server = this.serverErrors.fields()[name];
     if (server) return server;
     const control = this.form.controls[name];
     if (control.hasError('required')) return this.i18n.t('validation.required');
@@ -184,17 +171,9 @@ export class CriterionEditor {
     return null;
   }
 
-  protected clearServerError(name: string): void {
-    const errors = this.serverErrors();
-    const keys = Object.keys(errors).filter((key) => key === name || key.startsWith(`${name}.`));
-    if (keys.length === 0) return;
-    this.serverErrors.set(Object.fromEntries(Object.entries(errors).filter(([key]) => !keys.includes(key))));
-    if (name in this.form.controls) this.form.controls[name as ScalarField].updateValueAndValidity();
-  }
-
   protected changeText(field: CriterionTextField, value: Localized): void {
     this.texts[field].set(value);
-    this.clearServerError(field);
+    this.serverErrors.forget(field);
   }
 
   protected async save(): Promise<void> {
@@ -202,8 +181,7 @@ export class CriterionEditor {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     this.busy.set(true);
-    this.generalError.set(null);
-    this.serverErrors.set({});
+    this.serverErrors.reset();
     const input = this.input();
     const existing = this.existing();
     try {
@@ -217,7 +195,7 @@ export class CriterionEditor {
       );
       await this.router.navigate(['/catalogue/criteria', saved.id]);
     } catch (error) {
-      this.showError(error);
+      this.serverErrors.show(error);
     } finally {
       this.busy.set(false);
     }
@@ -266,19 +244,5 @@ export class CriterionEditor {
       this.texts[field].set({ ...(criterion[field] ?? emptyText()) });
     // Reports are made against what published terms rely on: only the texts stay editable.
     if (criterion.inUse) for (const field of FROZEN_FIELDS) this.form.controls[field].disable();
-  }
-
-  private showError(error: unknown): void {
-    const messages = fieldMessages(this.i18n, error);
-    const code = this.i18n.errorCode(error);
-    if (code === 'CODE_TAKEN') messages['code'] = this.i18n.errorText(error);
-    this.serverErrors.set(messages);
-    for (const name of Object.keys(this.form.controls) as ScalarField[]) {
-      if (!messages[name]) continue;
-      const control = this.form.controls[name];
-      control.setErrors({ ...control.errors, server: true });
-      control.markAsTouched();
-    }
-    if (code !== 'CODE_TAKEN') this.generalError.set(this.i18n.errorText(error));
   }
 }

@@ -16,9 +16,13 @@ export const usesFraction = (type: MeasureType | '' | null) => type === 'PERCENT
 export const usesScale = (type: MeasureType | '' | null) => type === 'SCALE';
 export const usesRateMultiplier = (type: MeasureType | '' | null) => type === 'RATE';
 
-/** The texts a criterion of this measure type has. */
-export function criterionTextFields(type: MeasureType | '' | null): CriterionTextField[] {
+/** The texts a criterion of this measure type has, each with its label; only the name and unit are single lines. */
+export function criterionTexts(type: MeasureType | '' | null) {
   return CRITERION_TEXT_FIELDS.filter(
     (field) => usesFraction(type) || (field !== 'numeratorDefinition' && field !== 'denominatorDefinition'),
-  );
+  ).map((field) => ({
+    field,
+    key: `criteria.field.${field}` as const,
+    multiline: field !== 'name' && field !== 'unit',
+  }));
 }

@@ -10,7 +10,7 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { canEditCatalogue } from './catalogue-access';
 import { CatalogueApi } from './catalogue-api';
 import { CatalogueLabel } from './catalogue-label';
-import { criterionTextFields, usesRateMultiplier, usesScale } from './criterion-fields';
+import { criterionTexts, usesRateMultiplier, usesScale } from './criterion-fields';
 import { LANGUAGE_COLUMNS } from './field-issues';
 import { MissingLanguages } from './missing-languages';
 
@@ -54,12 +54,7 @@ export class CriterionPage {
   );
   protected readonly loading = computed(() => this.state().loading);
   protected readonly criterion = computed(() => this.state().criterion);
-  protected readonly texts = computed(() =>
-    criterionTextFields(this.criterion()?.measureType ?? null).map((field) => ({
-      field,
-      key: `criteria.field.${field}` as const,
-    })),
-  );
+  protected readonly texts = computed(() => criterionTexts(this.criterion()?.measureType ?? null));
   protected readonly showsScale = computed(() => usesScale(this.criterion()?.measureType ?? null));
   protected readonly showsRateMultiplier = computed(() =>
     usesRateMultiplier(this.criterion()?.measureType ?? null),

@@ -1,3 +1,5 @@
+import { signal } from '@angular/core';
+import { FormGroup } from '@angular/forms';
 import { LANGUAGES, Language, isLanguage } from '@sopu/shared';
 import { I18n } from '@sopu/web/i18n';
 
@@ -20,14 +22,14 @@ export function localizedLabel(i18n: I18n, label: string, lang: Language): strin
 }
 
 /** The API's field messages ("is required") as sentences to show on a field ("Is required."). */
-export function fieldMessages(i18n: I18n, error: unknown): Record<string, string> {
+function fieldMessages(i18n: I18n, error: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [field, message] of Object.entries(i18n.fieldErrors(error))) result[field] = sentence(message);
   return result;
 }
 
 /** The messages of one localized text (`name.sv` → `{ sv: … }`); a message on the whole text goes to each. */
-export function languageMessages(
+function languageMessages(
   messages: Record<string, string>,
   field: string,
 ): Partial<Record<Language, string>> {
@@ -37,6 +39,57 @@ export function languageMessages(
     if (message) result[lang] = message;
   }
   return result;
+}
+
+/**
+ * What the API said about a saved form: a message on each field it names (`code`, `name.sv`), and one sentence
+ * for the form as a whole. A refused code (CODE_TAKEN) is said on the code field alone.
+ */
+export class ServerErrors {
+  /** Messages by field path. */
+  readonly fields = signal<Record<string, string>>({});
+  readonly general = signal<string | null>(null);
+
+  constructor(
+    private readonly i18n: I18n,
+    private readonly form: FormGroup,
+  ) {}
+
+  reset(): void {
+    this.fields.set({});
+    this.general.set(null);
+  }
+
+  show(error: unknown): void {
+    const messages = fieldMessages(this.i18n, error);
+    const codeTaken = this.i18n.errorCode(error) === 'CODE_TAKEN';
+    if (codeTaken) messages['code'] = this.i18n.errorText(error);
+    this.fields.set(messages);
+    for (const [name, control] of Object.entries(this.form.controls)) {
+      if (!messages[name]) continue;
+      control.setErrors({ ...control.errors, server: true });
+      control.markAsTouched();
+    }
+    if (!codeTaken) this.general.set(this.i18n.errorText(error));
+  }
+
+  /** Forgets what the API said about a field the user has since changed (`name` also forgets `name.sv`). */
+  forget(name: string): void {
+    const errors = Object.entries(this.fields());
+    const kept = errors.filter(([key]) => key !== name && !key.startsWith(`${name}.`));
+    if (kept.length === errors.length) return;
+    this.fields.set(Object.fromEntries(kept));
+    this.form.get(name)?.updateValueAndValidity();
+  }
+
+  /** The messages of each localized text, by language, for `sopu-localized-fields`. */
+  texts<F extends string>(fields: readonly F[]): Record<F, Partial<Record<Language, string>>> {
+    const messages = this.fields();
+    return Object.fromEntries(fields.map((field) => [field, languageMessages(messages, field)])) as Record<
+      F,
+      Partial<Record<Language, string>>
+    >;
+  }
 }
 
 /**

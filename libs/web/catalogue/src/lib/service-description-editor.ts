@@ -18,6 +18,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
+  CODE_PATTERN,
   Localized,
   OUTPUT_UNITS,
   OutputUnit,
@@ -30,12 +31,10 @@ import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { catchError, filter, firstValueFrom, of, switchMap } from 'rxjs';
 import { CatalogueApi } from './catalogue-api';
 import { CatalogueLabel } from './catalogue-label';
-import { CODE_PATTERN } from './catalogue-code';
-import { fieldMessages, languageMessages } from './field-issues';
+import { DESCRIPTION_TEXTS, DESCRIPTION_TEXT_FIELDS, DescriptionTextField } from './description-fields';
+import { ServerErrors } from './field-issues';
 import { LocalizedFields } from './localized-fields';
-import { DESCRIPTION_TEXT_FIELDS } from './service-description-page';
 
-type TextField = (typeof DESCRIPTION_TEXT_FIELDS)[number];
 type ScalarField = 'code' | 'area' | 'outputUnit';
 
 const emptyText = (): Localized => ({ fi: '', sv: '', en: '' });
@@ -71,6 +70,7 @@ export class ServiceDescriptionEditor {
 
   protected readonly areas = SERVICE_AREAS;
   protected readonly outputUnits = OUTPUT_UNITS;
+  protected readonly textFields = DESCRIPTION_TEXTS;
 
   protected readonly existing = signal<ServiceDescription | null>(null);
   protected readonly loading = signal(false);
@@ -82,7 +82,7 @@ export class ServiceDescriptionEditor {
     area: ['' as ServiceArea | '', [Validators.required]],
     outputUnit: ['' as OutputUnit | '', [Validators.required]],
   });
-  protected readonly texts: Record<TextField, WritableSignal<Localized>> = {
+  protected readonly texts: Record<DescriptionTextField, WritableSignal<Localized>> = {
     name: signal(emptyText()),
     description: signal(emptyText()),
     inclusions: signal(emptyText()),
@@ -90,18 +90,8 @@ export class ServiceDescriptionEditor {
   };
 
   protected readonly busy = signal(false);
-  /** API messages by field path (`code`, `name.sv`). */
-  protected readonly serverErrors = signal<Record<string, string>>({});
-  protected readonly generalError = signal<string | null>(null);
-  protected readonly textErrors = computed(() => {
-    const messages = this.serverErrors();
-    return {
-      name: languageMessages(messages, 'name'),
-      description: languageMessages(messages, 'description'),
-      inclusions: languageMessages(messages, 'inclusions'),
-      targetGroup: languageMessages(messages, 'targetGroup'),
-    };
-  });
+  protected readonly serverErrors = new ServerErrors(this.i18n, this.form);
+  protected readonly textErrors = computed(() => this.serverErrors.texts(DESCRIPTION_TEXT_FIELDS));
 
   constructor() {
     toObservable(this.id)
@@ -121,7 +111,7 @@ export class ServiceDescriptionEditor {
   }
 
   protected errorFor(name: ScalarField): string | null {
-    const server = this.serverErrors()[name];
+    const server = this.serverErrors.fields()[name];
     if (server) return server;
     const control = this.form.controls[name];
     if (control.hasError('required')) return this.i18n.t('validation.required');
@@ -129,17 +119,9 @@ export class ServiceDescriptionEditor {
     return null;
   }
 
-  protected clearServerError(name: string): void {
-    const errors = this.serverErrors();
-    const keys = Object.keys(errors).filter((key) => key === name || key.startsWith(`${name}.`));
-    if (keys.length === 0) return;
-    this.serverErrors.set(Object.fromEntries(Object.entries(errors).filter(([key]) => !keys.includes(key))));
-    if (name in this.form.controls) this.form.controls[name as ScalarField].updateValueAndValidity();
-  }
-
-  protected changeText(field: TextField, value: Localized): void {
+  protected changeText(field: DescriptionTextField, value: Localized): void {
     this.texts[field].set(value);
-    this.clearServerError(field);
+    this.serverErrors.forget(field);
   }
 
   protected async save(): Promise<void> {
@@ -147,8 +129,7 @@ export class ServiceDescriptionEditor {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     this.busy.set(true);
-    this.generalError.set(null);
-    this.serverErrors.set({});
+    this.serverErrors.reset();
     const value = this.form.getRawValue();
     const input: ServiceDescriptionInput = {
       code: value.code.trim(),
@@ -181,7 +162,7 @@ export class ServiceDescriptionEditor {
       this.snackBar.open(message, this.i18n.t('common.close'), { duration: 5000 });
       await this.router.navigate(['/catalogue/services', saved.id]);
     } catch (error) {
-      this.showError(error);
+      this.serverErrors.show(error);
     } finally {
       this.busy.set(false);
     }
@@ -196,19 +177,5 @@ export class ServiceDescriptionEditor {
     });
     if (description.status !== 'DRAFT' || description.version > 1) this.form.controls.code.disable();
     for (const field of DESCRIPTION_TEXT_FIELDS) this.texts[field].set({ ...description[field] });
-  }
-
-  private showError(error: unknown): void {
-    const messages = fieldMessages(this.i18n, error);
-    const code = this.i18n.errorCode(error);
-    if (code === 'CODE_TAKEN') messages['code'] = this.i18n.errorText(error);
-    this.serverErrors.set(messages);
-    for (const name of Object.keys(this.form.controls) as ScalarField[]) {
-      if (!messages[name]) continue;
-      const control = this.form.controls[name];
-      control.setErrors({ ...control.errors, server: true });
-      control.markAsTouched();
-    }
-    if (code !== 'CODE_TAKEN') this.generalError.set(this.i18n.errorText(error));
   }
 }

@@ -12,11 +12,10 @@ import { catchError, combineLatest, firstValueFrom, of, switchMap, tap } from 'r
 import { canEditCatalogue } from './catalogue-access';
 import { CatalogueApi } from './catalogue-api';
 import { CatalogueLabel } from './catalogue-label';
+import { DESCRIPTION_TEXTS } from './description-fields';
 import { DescriptionPublishData, DescriptionPublishDialog } from './description-publish-dialog';
 import { FieldIssue, LANGUAGE_COLUMNS, fieldIssues } from './field-issues';
 import { MissingLanguages } from './missing-languages';
-
-export const DESCRIPTION_TEXT_FIELDS = ['name', 'description', 'inclusions', 'targetGroup'] as const;
 
 @Component({
   selector: 'sopu-service-description-page',
@@ -45,10 +44,7 @@ export class ServiceDescriptionPage {
 
   protected readonly languages = LANGUAGES;
   protected readonly languageColumns = LANGUAGE_COLUMNS;
-  protected readonly textFields = DESCRIPTION_TEXT_FIELDS.map((field) => ({
-    field,
-    key: `descriptions.field.${field}` as const,
-  }));
+  protected readonly textFields = DESCRIPTION_TEXTS;
 
   private readonly reloads = signal(0);
   protected readonly loading = signal(true);

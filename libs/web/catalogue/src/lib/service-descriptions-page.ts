@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,15 +7,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { DescriptionStatus, Language, SERVICE_AREAS, ServiceArea, ServiceDescription } from '@sopu/shared';
+import { DescriptionStatus, Language, SERVICE_AREAS, ServiceArea, DESCRIPTION_STATUSES } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 import { canEditCatalogue } from './catalogue-access';
 import { CatalogueApi, DescriptionQuery } from './catalogue-api';
 import { CatalogueLabel } from './catalogue-label';
+import { filteredList, settledSearch } from '@sopu/web/ui';
 import { MISSING_LANGUAGE_OPTIONS, MissingLanguages } from './missing-languages';
-
-const STATUSES: DescriptionStatus[] = ['DRAFT', 'PUBLISHED', 'RETIRED'];
 
 @Component({
   selector: 'sopu-service-descriptions-page',
@@ -43,19 +40,12 @@ export class ServiceDescriptionsPage {
   protected readonly canEdit = canEditCatalogue();
 
   protected readonly areas = SERVICE_AREAS;
-  protected readonly statuses = STATUSES;
+  protected readonly statuses = DESCRIPTION_STATUSES;
   protected readonly missingOptions = MISSING_LANGUAGE_OPTIONS;
   protected readonly columns = ['code', 'name', 'area', 'outputUnit', 'status', 'version', 'languages'];
 
   protected readonly searchText = signal('');
-  private readonly search = toSignal(
-    toObservable(this.searchText).pipe(
-      debounceTime(300),
-      map((text) => text.trim()),
-      distinctUntilChanged(),
-    ),
-    { initialValue: '' },
-  );
+  private readonly search = settledSearch(this.searchText);
   protected readonly area = signal<ServiceArea | ''>('');
   protected readonly status = signal<DescriptionStatus | ''>('');
   protected readonly missingLanguage = signal<Language | ''>('');
@@ -67,16 +57,9 @@ export class ServiceDescriptionsPage {
     missingLanguage: this.missingLanguage(),
   }));
 
-  protected readonly loading = signal(true);
-  protected readonly descriptions = toSignal(
-    toObservable(this.query).pipe(
-      tap(() => this.loading.set(true)),
-      // The global error notice tells what went wrong; the table stays empty.
-      switchMap((query) => this.api.descriptions(query).pipe(catchError(() => of([])))),
-      tap(() => this.loading.set(false)),
-    ),
-    { initialValue: [] as ServiceDescription[] },
-  );
+  private readonly list = filteredList(this.query, (query) => this.api.descriptions(query));
+  protected readonly descriptions = this.list.rows;
+  protected readonly loading = this.list.loading;
 
   protected clearFilters(): void {
     this.searchText.set('');

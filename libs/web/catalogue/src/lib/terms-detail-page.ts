@@ -18,11 +18,12 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { Criterion, MonitoringTerms, ServiceDescription } from '@sopu/shared';
-import { AuthStore } from '@sopu/web/auth';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
+import { canEditCatalogue } from './catalogue-access';
 import { CatalogueApi } from './catalogue-api';
-import { TERMS_PATH, TermsFormat, TermsIssue } from './terms-format';
+import { FieldIssue } from './field-issues';
+import { TERMS_PATH, TermsFormat } from './terms-format';
 import { TermsIssues } from './terms-issues';
 import { TermsPublishData, TermsPublishDialog } from './terms-publish-dialog';
 
@@ -54,7 +55,6 @@ export class TermsDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
-  private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18n);
   protected readonly format = inject(TermsFormat);
 
@@ -72,10 +72,7 @@ export class TermsDetailPage {
     'evidenceRequired',
     'note',
   ];
-  protected readonly canEdit = computed(() => {
-    const role = this.auth.role();
-    return role === 'CONTRACT_MANAGER' || role === 'ADMIN';
-  });
+  protected readonly canEdit = canEditCatalogue();
 
   protected readonly loading = signal(true);
   private readonly loaded = toSignal(
@@ -130,7 +127,7 @@ export class TermsDetailPage {
 
   protected readonly busy = signal(false);
   protected readonly actionError = signal<string | null>(null);
-  protected readonly issues = signal<TermsIssue[]>([]);
+  protected readonly issues = signal<FieldIssue[]>([]);
 
   protected async newVersion(): Promise<void> {
     const terms = this.terms();

@@ -39,12 +39,22 @@ import {
 import { I18n, TranslatePipe, TranslationKey } from '@sopu/web/i18n';
 import { catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
 import { CatalogueApi } from './catalogue-api';
-import { TERMS_PATH, TermsFormat, TermsIssue } from './terms-format';
+import { FieldIssue } from './field-issues';
+import { TERMS_PATH, TermsFormat } from './terms-format';
 import { TermsErrorState } from './terms-error-state';
 import { TermsIssues } from './terms-issues';
 
+type BandName = 'green' | 'amber';
 type BandEnd = 'greenMin' | 'greenMax' | 'amberMin' | 'amberMax';
 type NumberField = 'target' | BandEnd;
+
+/** One end of a traffic-light band as a field of the form. */
+interface BandField {
+  end: BandEnd;
+  bound: 'min' | 'max';
+  label: TranslationKey;
+}
+
 /** What a problem is shown on: a field group of the item, or the bands as a whole. */
 type Subject = 'target' | 'green' | 'amber' | 'bands';
 
@@ -68,15 +78,33 @@ interface EditorItem {
 interface ItemCheck {
   criterion: Criterion | undefined;
   /** The band ends to show: those the criterion's direction uses, and any that has a value to clear. */
-  ends: Record<BandEnd, boolean>;
+  shown: Record<BandName, BandField[]>;
   notNumber: Record<NumberField, boolean>;
   /** The problems of the shared rule (`termsItemProblems`), by where they are shown. */
   problems: Record<Subject, string[]>;
   input: TermsItemInput;
 }
 
-const BAND_ENDS: readonly BandEnd[] = ['greenMin', 'greenMax', 'amberMin', 'amberMax'];
-const NUMBER_FIELDS: readonly NumberField[] = ['target', ...BAND_ENDS];
+/** The two bands as the form shows them, each with its minimum and maximum. */
+const BANDS: readonly { name: BandName; subject: TranslationKey; ends: readonly BandField[] }[] = [
+  {
+    name: 'green',
+    subject: 'terms.subject.green',
+    ends: [
+      { end: 'greenMin', bound: 'min', label: 'terms.item.greenMin' },
+      { end: 'greenMax', bound: 'max', label: 'terms.item.greenMax' },
+    ],
+  },
+  {
+    name: 'amber',
+    subject: 'terms.subject.amber',
+    ends: [
+      { end: 'amberMin', bound: 'min', label: 'terms.item.amberMin' },
+      { end: 'amberMax', bound: 'max', label: 'terms.item.amberMax' },
+    ],
+  },
+];
+const NUMBER_FIELDS: readonly NumberField[] = ['target', 'greenMin', 'greenMax', 'amberMin', 'amberMax'];
 const EMPTY_NOTE: Localized = { fi: '', sv: '', en: '' };
 const NOTE_LABELS: Record<Language, TranslationKey> = {
   fi: 'terms.item.noteFi',
@@ -139,6 +167,7 @@ export class TermsEditor {
   protected readonly frequencies = REPORTING_FREQUENCIES;
   protected readonly languages = LANGUAGES;
   protected readonly noteLabels = NOTE_LABELS;
+  protected readonly bands = BANDS;
 
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);
@@ -198,7 +227,7 @@ export class TermsEditor {
 
   protected readonly busy = signal(false);
   protected readonly saveError = signal<string | null>(null);
-  protected readonly issues = signal<TermsIssue[]>([]);
+  protected readonly issues = signal<FieldIssue[]>([]);
 
   protected readonly displayCriterion = (criterion: Criterion | string | null): string =>
     !criterion ? '' : typeof criterion === 'string' ? criterion : this.criterionTitle(criterion);
@@ -318,15 +347,14 @@ export class TermsEditor {
       notNumber[field] = typed !== '' && parsed === null;
       value[field] = parsed?.value ?? null;
     }
-    const uses: Record<BandEnd, boolean> = {
-      greenMin: direction === 'HIGHER_IS_BETTER' || direction === 'TARGET_RANGE',
-      amberMin: direction === 'HIGHER_IS_BETTER' || direction === 'TARGET_RANGE',
-      greenMax: direction === 'LOWER_IS_BETTER' || direction === 'TARGET_RANGE',
-      amberMax: direction === 'LOWER_IS_BETTER' || direction === 'TARGET_RANGE',
-    };
-    const ends = Object.fromEntries(
-      BAND_ENDS.map((end) => [end, uses[end] || item[end].trim() !== '']),
-    ) as Record<BandEnd, boolean>;
+    const usesMin = direction === 'HIGHER_IS_BETTER' || direction === 'TARGET_RANGE';
+    const usesMax = direction === 'LOWER_IS_BETTER' || direction === 'TARGET_RANGE';
+    const shows = ({ end, bound }: BandField) =>
+      (bound === 'min' ? usesMin : usesMax) || item[end].trim() !== '';
+    const shown = Object.fromEntries(BANDS.map((band) => [band.name, band.ends.filter(shows)])) as Record<
+      BandName,
+      BandField[]
+    >;
     const band = (min: number | null, max: number | null): Band | null =>
       min === null && max === null ? null : { min, max };
     const green = band(value.greenMin, value.greenMax);
@@ -360,7 +388,7 @@ export class TermsEditor {
     const note = LANGUAGES.some((lang) => item.note[lang].trim() !== '') ? item.note : null;
     return {
       criterion,
-      ends,
+      shown,
       notNumber,
       problems,
       input: {

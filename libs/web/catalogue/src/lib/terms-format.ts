@@ -15,13 +15,7 @@ import {
   fieldMessage,
 } from '@sopu/shared';
 import { I18n, TranslationKey } from '@sopu/web/i18n';
-
-/** One refused field of an API answer, ready to be listed: a readable name and why it was refused. */
-export interface TermsIssue {
-  field: string;
-  label: string;
-  message: string;
-}
+import { FieldIssue } from './field-issues';
 
 /** The item fields a person recognises, by the name the API and the comparison use. */
 const ITEM_FIELD_LABELS: Record<string, TranslationKey> = {
@@ -58,22 +52,15 @@ export class TermsFormat {
 
   /** A calendar date (YYYY-MM-DD) or the date part of a timestamp, in the local short form. */
   date(value: string | null | undefined): string {
-    if (!value) return this.i18n.t('terms.notSet');
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-    const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(this.i18n.locale(), {
-      dateStyle: 'short',
-      ...(dateOnly ? { timeZone: 'UTC' } : {}),
-    }).format(date);
+    return value ? this.i18n.date(value) : this.i18n.t('catalogue.notSet');
   }
 
   yesNo(value: boolean): string {
-    return this.i18n.t(value ? 'terms.yes' : 'terms.no');
+    return this.i18n.t(value ? 'catalogue.yes' : 'catalogue.no');
   }
 
   status(status: TermsStatus): string {
-    return this.i18n.t(`terms.status.${status}`);
+    return this.i18n.t(`catalogue.status.${status}`);
   }
 
   frequency(frequency: ReportingFrequency): string {
@@ -135,7 +122,7 @@ export class TermsFormat {
    * Every refused field of an API error, each with a name a person recognises. Unlike `I18n.fieldErrors`, which
    * keeps one message per field, this keeps them all: an item's band can be refused for several reasons at once.
    */
-  issues(error: unknown, items: readonly Pick<TermsItem, 'criterionCode'>[]): TermsIssue[] {
+  issues(error: unknown, items: readonly Pick<TermsItem, 'criterionCode'>[]): FieldIssue[] {
     if (!(error instanceof HttpErrorResponse)) return [];
     const body: unknown = error.error;
     const fields =

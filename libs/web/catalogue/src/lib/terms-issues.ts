@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { TermsIssue } from './terms-format';
+import { FieldIssue } from './field-issues';
 
 /** A refused save or publish: what went wrong as one sentence, then each refused field with its reason. */
 @Component({
@@ -53,5 +53,5 @@ import { TermsIssue } from './terms-format';
 export class TermsIssues {
   /** Empty shows nothing. */
   readonly summary = input<string | null>(null);
-  readonly issues = input<readonly TermsIssue[]>([]);
+  readonly issues = input<readonly FieldIssue[]>([]);
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,15 +8,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { MonitoringTerms, ServiceDescription, TermsStatus } from '@sopu/shared';
-import { AuthStore } from '@sopu/web/auth';
+import { MonitoringTerms, ServiceDescription, TermsStatus, TERMS_STATUSES } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
-import { catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
+import { catchError, finalize, firstValueFrom, map, of } from 'rxjs';
+import { canEditCatalogue } from './catalogue-access';
 import { CatalogueApi } from './catalogue-api';
 import { TermsFormat } from './terms-format';
 import { TermsNewDraftData, TermsNewDraftDialog, TermsServiceOption } from './terms-new-draft-dialog';
-
-const STATUSES: TermsStatus[] = ['DRAFT', 'PUBLISHED'];
 
 /** Every version of the monitoring terms, by service; editors start new drafts here. */
 @Component({
@@ -40,28 +38,22 @@ export class TermsListPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly auth = inject(AuthStore);
   protected readonly i18n = inject(I18n);
   protected readonly format = inject(TermsFormat);
 
   /** The `?service=` query parameter. */
   readonly service = input<string | undefined>();
 
-  protected readonly statuses = STATUSES;
+  protected readonly statuses = TERMS_STATUSES;
   protected readonly columns = ['service', 'version', 'status', 'validFrom', 'publishedAt', 'items'];
   protected readonly status = signal<TermsStatus | ''>('');
-  protected readonly canEdit = computed(() => {
-    const role = this.auth.role();
-    return role === 'CONTRACT_MANAGER' || role === 'ADMIN';
-  });
+  protected readonly canEdit = canEditCatalogue();
 
-  private readonly reloads = signal(0);
   protected readonly loading = signal(true);
   private readonly versions = toSignal(
-    toObservable(this.reloads).pipe(
-      tap(() => this.loading.set(true)),
-      switchMap(() => this.api.termsVersions().pipe(catchError(() => of([] as MonitoringTerms[])))),
-      tap(() => this.loading.set(false)),
+    this.api.termsVersions().pipe(
+      catchError(() => of([] as MonitoringTerms[])),
+      finalize(() => this.loading.set(false)),
     ),
     { initialValue: [] as MonitoringTerms[] },
   );

@@ -7,7 +7,8 @@ import { MonitoringTerms } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { firstValueFrom } from 'rxjs';
 import { CatalogueApi } from './catalogue-api';
-import { TermsFormat, TermsIssue } from './terms-format';
+import { FieldIssue } from './field-issues';
+import { TermsFormat } from './terms-format';
 import { TermsErrorState } from './terms-error-state';
 import { TermsIssues } from './terms-issues';
 
@@ -88,7 +89,7 @@ export class TermsNewDraftDialog {
   protected readonly missing = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly issues = signal<TermsIssue[]>([]);
+  protected readonly issues = signal<FieldIssue[]>([]);
 
   protected choose(code: string): void {
     this.serviceCode.set(code);

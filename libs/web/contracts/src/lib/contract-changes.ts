@@ -1,6 +1,6 @@
 import { Contract, ContractEvent, ContractStatus, OptionPeriod } from '@sopu/shared';
 import { I18n, TranslationKey } from '@sopu/web/i18n';
-import { formatDate, formatDecimal, formatEuros } from './contract-format';
+import { formatDecimal, formatEuros } from './contract-format';
 
 /** One line of a history entry: which field, and its value before and after, ready to read. */
 export interface ReadableChange {
@@ -43,7 +43,7 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 export function readableChanges(event: ContractEvent, i18n: I18n, context: ChangeContext): ReadableChange[] {
   const locale = i18n.locale();
   const none = i18n.t('contracts.history.none');
-  const date = (value: unknown) => (isText(value) ? formatDate(value, locale) : none);
+  const date = (value: unknown) => (isText(value) ? i18n.date(value) : none);
   const priceKey: TranslationKey =
     context.contract.kind === 'VOUCHER_APPROVAL'
       ? 'contracts.field.voucherValue'

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatTableModule } from '@angular/material/table';
 import { ContractDocument, DOCUMENT_MAX_BYTES } from '@sopu/shared';
@@ -85,13 +85,12 @@ export class ContractDocuments {
   protected readonly uploaded = signal<string | null>(null);
 
   private readonly reloads = signal(0);
-  private readonly loaded = toSignal(
+  protected readonly documents = toSignal(
     combineLatest([toObservable(this.contractId), toObservable(this.reloads)]).pipe(
       switchMap(([id]) => this.api.documents(id).pipe(catchError(() => of([] as ContractDocument[])))),
     ),
     { initialValue: [] as ContractDocument[] },
   );
-  protected readonly documents = computed(() => this.loaded());
 
   protected url(document: ContractDocument): string {
     return this.api.documentUrl(this.contractId(), document.id);

@@ -47,7 +47,7 @@ import { CatalogueApi } from '@sopu/web/catalogue';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { ProducersApi } from '@sopu/web/producers';
 import { catchError, firstValueFrom, of } from 'rxjs';
-import { decimalText, formatDate, formatDecimal, formatEuros, localized, todayIso } from './contract-format';
+import { decimalText, formatDecimal, formatEuros, localized, todayIso } from './contract-format';
 import { ContractLabel } from './contract-label';
 import { ContractsApi } from './contracts-api';
 import { serviceNames } from './service-names';
@@ -193,6 +193,7 @@ export class ContractEditor implements OnInit {
   protected readonly producerDetail = signal<ProducerDetail | null>(null);
   /** Published terms versions by service code, newest first. */
   protected readonly termsByService = signal<Record<string, MonitoringTerms[]>>({});
+  private termsRequest: Promise<void> | null = null;
 
   protected readonly selectedProducer = computed(() => {
     const id = this.existing()?.producerId ?? this.producerId();
@@ -292,25 +293,28 @@ export class ContractEditor implements OnInit {
     this.clear(`services[${index}].serviceCode`);
     service.controls.termsId.setValue('');
     const code = service.controls.serviceCode.value;
-    const versions = await this.loadTerms(code);
+    await this.loadTerms();
+    const versions = this.termsByService()[code] ?? [];
     // The newest published version is the usual choice.
     if (versions.length && service.controls.serviceCode.value === code)
       service.controls.termsId.setValue(versions[0].id);
   }
 
-  private async loadTerms(code: string): Promise<MonitoringTerms[]> {
-    if (!code) return [];
-    const known = this.termsByService()[code];
-    if (known) return known;
-    try {
-      const versions = (await firstValueFrom(this.catalogueApi.termsVersions(code)))
-        .filter((t) => t.status === 'PUBLISHED')
-        .sort((a, b) => b.version - a.version);
-      this.termsByService.update((all) => ({ ...all, [code]: versions }));
-      return versions;
-    } catch {
-      return [];
-    }
+  /** Every service's published terms in one request, made when first needed; a failure is tried again later. */
+  private loadTerms(): Promise<void> {
+    this.termsRequest ??= firstValueFrom(this.catalogueApi.termsVersions()).then(
+      (all) => {
+        const byService: Record<string, MonitoringTerms[]> = {};
+        for (const terms of all)
+          if (terms.status === 'PUBLISHED') (byService[terms.serviceCode] ??= []).push(terms);
+        for (const versions of Object.values(byService)) versions.sort((a, b) => b.version - a.version);
+        this.termsByService.set(byService);
+      },
+      () => {
+        this.termsRequest = null;
+      },
+    );
+    return this.termsRequest;
   }
 
   protected termsOf(index: number): MonitoringTerms[] {
@@ -365,7 +369,7 @@ export class ContractEditor implements OnInit {
   // --- review and errors -------------------------------------------------------------------------
 
   protected date(iso: string | null | undefined): string {
-    return formatDate(iso, this.i18n.locale());
+    return this.i18n.date(iso);
   }
 
   protected euros(text: string): string {
@@ -380,7 +384,7 @@ export class ContractEditor implements OnInit {
 
   protected unitNames(ids: string[]): string {
     const names = new Map(this.units().map((u) => [u.id, localized(u.name, this.i18n.lang())]));
-    return ids.map((id) => names.get(id) ?? id).join(', ');
+    return ids.map((id) => names.get(id) ?? this.i18n.t('contracts.unknownUnit')).join(', ');
   }
 
   protected termsVersionOf(index: number): string {
@@ -570,15 +574,26 @@ export class ContractEditor implements OnInit {
     return this.basics.get(path) ?? (path === 'options' ? null : this.reporting.get(path));
   }
 
-  /** Visible server messages that have no field of their own (e.g. a service that cannot be removed). */
+  /**
+   * Visible server messages that have no field of their own (e.g. a service that cannot be removed), each
+   * with what it is about: the API's message alone ("cannot be removed…") does not say which service.
+   */
   protected readonly unplacedErrors = computed(() =>
-    Object.entries(this.serverErrors())
-      .filter(
-        ([path]) =>
-          path === 'kind' || path === 'services' || /^services\.[^.[]+$/.test(path) || path === 'managerId',
-      )
-      .map(([path, message]) => ({ path, message })),
+    Object.entries(this.serverErrors()).flatMap(([path, message]) => {
+      const subject = this.unplacedSubject(path);
+      return subject ? [{ path, message: `${subject}: ${message}` }] : [];
+    }),
   );
+
+  private unplacedSubject(path: string): string | null {
+    if (path === 'kind') return this.i18n.t('contracts.field.kind');
+    if (path === 'managerId') return this.i18n.t('contracts.field.manager');
+    if (path === 'services') return this.i18n.t('contracts.services.title');
+    const service = /^services\.([^.[]+)$/.exec(path);
+    return service
+      ? this.i18n.t('contracts.field.service', { service: this.catalogue.name(service[1]) })
+      : null;
+  }
 
   private goTo(step: number): void {
     const stepper = this.stepper();
@@ -610,8 +625,8 @@ export class ContractEditor implements OnInit {
         this.prices
           .at(index)
           .setValue({ unitPrice: service.unitPrice, estimatedVolume: service.estimatedVolume });
-        void this.loadTerms(service.serviceCode);
       }
+      if (contract.services.length) void this.loadTerms();
       this.reporting.controls.reportingDueDays.setValue(String(contract.reportingDueDays));
       this.reporting.controls.validFrom.setValue(contract.validFrom);
       this.reporting.controls.validTo.setValue(contract.validTo ?? '');

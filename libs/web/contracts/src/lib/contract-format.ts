@@ -1,14 +1,5 @@
 import { Language, Localized } from '@sopu/shared';
 
-/** A calendar date ("2026-03-01") in the UI locale, without a time zone shifting it a day. */
-export function formatDate(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(date);
-}
-
 /**
  * Euros from the API's exact decimal text ("52.40") in the UI locale ("52,40 €"). Intl formats a
  * numeric string exactly (ES2023); our `lib` typing is ES2022, hence the cast.

@@ -18,11 +18,22 @@ import {
 } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
 import { ProducersApi } from '@sopu/web/producers';
-import { catchError, combineLatest, firstValueFrom, forkJoin, map, of, switchMap, tap } from 'rxjs';
+import {
+  Observable,
+  catchError,
+  combineLatest,
+  firstValueFrom,
+  forkJoin,
+  map,
+  of,
+  shareReplay,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { canEditContracts } from './contract-access';
 import { ReadableChange, readableChanges } from './contract-changes';
 import { ContractDocuments } from './contract-documents';
-import { formatDate, formatDecimal, formatEuros, localized } from './contract-format';
+import { formatDecimal, formatEuros, localized } from './contract-format';
 import { ContractLabel } from './contract-label';
 import { ContractStatusDialog, ContractStatusDialogData, statusAction } from './contract-status-dialog';
 import { ContractsApi } from './contracts-api';
@@ -68,6 +79,7 @@ export class ContractPage {
   readonly id = input.required<string>();
 
   private readonly reloads = signal(0);
+  private producerRequest: { id: string; detail: Observable<ProducerDetail | null> } | null = null;
   protected readonly loading = signal(true);
   private readonly loaded = toSignal(
     combineLatest([toObservable(this.id), toObservable(this.reloads)]).pipe(
@@ -81,10 +93,7 @@ export class ContractPage {
                 map((page) => page.items),
                 catchError(() => of([] as ReportObligation[])),
               ),
-              // Only for naming the units; the page works without it.
-              producer: this.producers
-                .get(contract.producerId)
-                .pipe(catchError(() => of<ProducerDetail | null>(null))),
+              producer: this.producerOf(contract.producerId),
             }).pipe(map((rest): Loaded => ({ ...rest, contract, error: null }))),
           ),
           catchError((error: unknown) => of<Loaded>({ ...NOTHING, error: this.i18n.errorText(error) })),
@@ -131,7 +140,7 @@ export class ContractPage {
   protected readonly obligationColumns = ['period', 'periodType', 'service', 'dueDate', 'status'];
 
   protected date(iso: string | null): string {
-    return formatDate(iso, this.i18n.locale());
+    return this.i18n.date(iso);
   }
 
   protected euros(text: string): string {
@@ -143,7 +152,7 @@ export class ContractPage {
   }
 
   protected units(service: ContractService): string {
-    return service.unitIds.map((id) => this.unitNames().get(id) ?? id).join(', ');
+    return service.unitIds.map((id) => this.unitName(id)).join(', ');
   }
 
   /** The terms in force (the last one) first, then the earlier versions newest first. */
@@ -159,8 +168,29 @@ export class ContractPage {
     return readableChanges(event, this.i18n, {
       contract,
       serviceName: (code) => this.catalogue.name(code),
-      unitName: (id) => this.unitNames().get(id) ?? id,
+      unitName: (id) => this.unitName(id),
     });
+  }
+
+  /**
+   * The contract's producer, only for naming the units: the page works without it. Asked once, not again
+   * after every status change, which reloads the rest.
+   */
+  private producerOf(id: string): Observable<ProducerDetail | null> {
+    if (this.producerRequest?.id !== id)
+      this.producerRequest = {
+        id,
+        detail: this.producers.get(id).pipe(
+          catchError(() => of(null)),
+          shareReplay(1),
+        ),
+      };
+    return this.producerRequest.detail;
+  }
+
+  /** A unit's name; never its id, which means nothing to a reader. */
+  private unitName(id: string): string {
+    return this.unitNames().get(id) ?? this.i18n.t('contracts.unknownUnit');
   }
 
   protected async changeStatus(contract: Contract, to: ContractStatus): Promise<void> {

@@ -75,4 +75,13 @@ describe('I18n', () => {
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toContain('Käyttäjät');
   });
+
+  it('writes a calendar date the local way without a time zone moving it a day', () => {
+    const i18n = TestBed.inject(I18n);
+    i18n.setLanguage('fi');
+    expect(i18n.date('2026-03-01')).toBe('1.3.2026');
+    i18n.setLanguage('en');
+    expect(i18n.date('2026-12-31')).toBe('31/12/2026');
+    expect(i18n.date('not a date')).toBe('not a date');
+  });
 });

@@ -73,6 +73,21 @@ export class I18n {
     return this.t(`language.${lang}`);
   }
 
+  /**
+   * A calendar date ("2026-03-01") in the short local form, never shifted a day by a time zone;
+   * a timestamp gives its local date. Nothing gives ''; text that is neither comes back as it is.
+   */
+  date(value: string | null | undefined): string {
+    if (!value) return '';
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+    if (Number.isNaN(date.getTime())) return value;
+    return new Intl.DateTimeFormat(this.locale(), {
+      dateStyle: 'short',
+      ...(dateOnly ? { timeZone: 'UTC' } : {}),
+    }).format(date);
+  }
+
   dateTime(iso: string): string {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;

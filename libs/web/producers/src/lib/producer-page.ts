@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -65,16 +64,11 @@ export class ProducerPage {
   protected readonly producer = computed(() => this.loaded().producer);
   protected readonly loadError = computed(() => this.loaded().error);
 
-  /**
-   * The producer's contracts. Read straight from `/api/contracts` rather than through the contracts
-   * library, which itself builds on this one.
-   */
-  private readonly http = inject(HttpClient);
   protected readonly contracts = toSignal(
     toObservable(this.id).pipe(
       switchMap((producerId) =>
-        this.http
-          .get<ContractSummary[]>('/api/contracts', { params: { producerId } })
+        this.api
+          .contracts(producerId)
           // The global error notice tells what went wrong; the list stays empty.
           .pipe(catchError(() => of([] as ContractSummary[]))),
       ),
@@ -92,11 +86,7 @@ export class ProducerPage {
   }
 
   protected contractDate(iso: string | null): string {
-    if (!iso) return this.i18n.t('contracts.untilFurtherNotice');
-    const [year, month, day] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, day)),
-    );
+    return iso ? this.i18n.date(iso) : this.i18n.t('contracts.untilFurtherNotice');
   }
 
   protected readonly unitColumns = computed(() => [

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  ContractSummary,
   Language,
   MajorDistrict,
   Producer,
@@ -47,6 +48,14 @@ export class ProducersApi {
     return this.http.get<ProducerDetail>(`/api/producers/${encodeURIComponent(id)}`, {
       context: showsOwnErrors(),
     });
+  }
+
+  /**
+   * A producer's contracts, for its page. Read from `/api/contracts` here because the contracts library
+   * builds on this one and cannot be imported by it.
+   */
+  contracts(producerId: string): Observable<ContractSummary[]> {
+    return this.http.get<ContractSummary[]>('/api/contracts', { params: { producerId } });
   }
 
   /** The forms show these errors on their own fields. */

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -15,25 +6,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import {
-  LANGUAGES,
-  MAJOR_DISTRICTS,
-  MajorDistrict,
-  PRODUCER_STATUSES,
-  PRODUCER_TYPES,
-  Producer,
-} from '@sopu/shared';
+import { RouterLink } from '@angular/router';
+import { LANGUAGES, MAJOR_DISTRICTS, MajorDistrict, PRODUCER_STATUSES, PRODUCER_TYPES } from '@sopu/shared';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
-import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
+import { filteredList, oneOf, urlFilters } from '@sopu/web/ui';
 import { canEditProducers } from './producer-access';
 import { ProducerLabel } from './producer-label';
 import { ProducerQuery, ProducersApi } from './producers-api';
-
-/** A query parameter's value if it is one of the allowed ones; anything else in the URL is ignored. */
-function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | '' {
-  return allowed.includes(value as T) ? (value as T) : '';
-}
 
 /**
  * The producer registry. The filters live in the URL (`?type=…&district=…`), so a filtered view can be
@@ -59,8 +38,6 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
 })
 export class ProducersPage {
   private readonly api = inject(ProducersApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly i18n = inject(I18n);
   protected readonly canEdit = canEditProducers();
 
@@ -77,56 +54,17 @@ export class ProducersPage {
   protected readonly statuses = PRODUCER_STATUSES;
   protected readonly columns = ['name', 'type', 'businessId', 'districts', 'languages', 'units', 'status'];
 
-  protected readonly query = computed<ProducerQuery>(
-    () => ({
-      search: (this.search() ?? '').trim(),
-      type: oneOf(PRODUCER_TYPES, this.type()),
-      district: oneOf(MAJOR_DISTRICTS, this.district()),
-      language: oneOf(LANGUAGES, this.language()),
-      status: oneOf(PRODUCER_STATUSES, this.status()),
-    }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
-  );
-
-  /** What is in the search box; follows the URL when it changes (back button, shared link). */
-  protected readonly searchText = linkedSignal(() => this.search() ?? '');
-
-  protected readonly loading = signal(true);
-  protected readonly producers = toSignal(
-    toObservable(this.query).pipe(
-      tap(() => this.loading.set(true)),
-      // The global error notice tells what went wrong; the table stays empty.
-      switchMap((query) => this.api.list(query).pipe(catchError(() => of([] as Producer[])))),
-      tap(() => this.loading.set(false)),
-    ),
-    { initialValue: [] as Producer[] },
-  );
-
-  constructor() {
-    toObservable(this.searchText)
-      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
-      .subscribe((text) => {
-        if (text !== (this.search() ?? '')) this.setFilters({ search: text });
-      });
-  }
+  protected readonly query = computed<ProducerQuery>(() => ({
+    search: (this.search() ?? '').trim(),
+    type: oneOf(PRODUCER_TYPES, this.type()),
+    district: oneOf(MAJOR_DISTRICTS, this.district()),
+    language: oneOf(LANGUAGES, this.language()),
+    status: oneOf(PRODUCER_STATUSES, this.status()),
+  }));
+  protected readonly filters = urlFilters(['type', 'district', 'language', 'status'], this.search);
+  protected readonly producers = filteredList(this.query, (query) => this.api.list(query));
 
   protected districtNames(districts: MajorDistrict[]): string {
     return districts.map((district) => this.i18n.t(`producers.district.${district}`)).join(', ');
-  }
-
-  protected setFilters(changes: Partial<Record<keyof ProducerQuery, string>>): void {
-    const queryParams: Record<string, string | null> = {};
-    for (const [name, value] of Object.entries(changes)) queryParams[name] = value || null;
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
-  }
-
-  protected clearFilters(): void {
-    this.searchText.set('');
-    this.setFilters({ search: '', type: '', district: '', language: '', status: '' });
   }
 }

@@ -25,7 +25,7 @@ import {
   MeasureType,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { LocalizedDto } from '../localized-text';
+import { LocalizedDto } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -145,7 +145,7 @@ export class CriterionDto implements Criterion {
   @ApiProperty({ type: Number, nullable: true }) scaleMax!: number | null;
   @ApiProperty({ type: Number, nullable: true }) rateMultiplier!: number | null;
   @ApiProperty() allowNotApplicable!: boolean;
-  @ApiProperty({ enum: LANGUAGES, isArray: true }) missingLanguages!: string[];
+  @ApiProperty({ enum: LANGUAGES, isArray: true }) missingLanguages!: Language[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

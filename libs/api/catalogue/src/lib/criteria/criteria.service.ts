@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Criterion, Language, LANGUAGES } from '@sopu/shared';
-import { AuthContext, DomainError, FieldIssue } from '@sopu/api/platform';
+import { AuthContext, DomainError, FieldIssue, organiserRow, trimmed } from '@sopu/api/platform';
 import { AuditService } from '@sopu/api/audit';
-import { trimmed } from '../localized-text';
-import { organiserRow } from '../organiser-row';
 import { CriterionEntity } from './criterion.entity';
 import { CreateCriterionDto, CriterionQueryDto, UpdateCriterionDto } from './criteria.dto';
 import { criterionRuleIssues, FROZEN_WHEN_USED, missingCriterionTexts } from './criterion-rules';
@@ -170,7 +168,7 @@ export class CriteriaService {
       if (issues.length > 0) throw new DomainError('RULE_VIOLATION', {}, issues);
 
       const frozen: FieldIssue[] = FROZEN_WHEN_USED.filter((field) => next[field] !== current[field]).map(
-        (field) => ({ field, problem: 'invalid' }),
+        (field) => ({ field, problem: 'frozenInUse' }),
       );
       const inUse = (await this.usedByPublishedTerms(em, auth, id)).has(id);
       if (frozen.length > 0 && inUse) throw new DomainError('CRITERION_IN_USE', {}, frozen);
@@ -191,6 +189,6 @@ export class CriteriaService {
 
   private async assertCodeFree(em: EntityManager, auth: AuthContext, code: string): Promise<void> {
     const taken = await em.findOne(CriterionEntity, { where: { organiserId: auth.organiserId, code } });
-    if (taken) throw new DomainError('CODE_TAKEN', { code }, [{ field: 'code', problem: 'invalid' }]);
+    if (taken) throw new DomainError('CODE_TAKEN', { code }, [{ field: 'code', problem: 'taken' }]);
   }
 }

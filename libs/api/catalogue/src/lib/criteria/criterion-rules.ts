@@ -61,7 +61,7 @@ export function criterionRuleIssues(c: CriterionShape): FieldIssue[] {
   }
   // A free text or yes/no answer has no better end to compare along, except yes/no may prefer yes.
   if (c.measureType === 'TEXT' && c.direction !== 'NONE')
-    issues.push({ field: 'direction', problem: 'invalid' });
+    issues.push({ field: 'direction', problem: 'noDirectionForText' });
   if (c.decimals < 0 || c.decimals > 6)
     issues.push({ field: 'decimals', problem: 'max', params: { max: 6 } });
   return issues;

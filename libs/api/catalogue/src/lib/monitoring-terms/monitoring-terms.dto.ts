@@ -22,14 +22,13 @@ import {
   TermsItem,
   TermsItemInput,
   TermsStatus,
+  TERMS_STATUSES,
   TermsUpdate,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { IsIsoDate } from '@sopu/api/platform';
-import { LocalizedDto } from '../localized-text';
+import { IsIsoDate, LocalizedDto } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
-const TERMS_STATUSES: TermsStatus[] = ['DRAFT', 'PUBLISHED'];
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 
 export class BandDto implements Band {

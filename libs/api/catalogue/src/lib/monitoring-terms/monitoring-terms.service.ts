@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
-import { Band, MonitoringTerms, TermsComparison, TermsItem, termsItemProblems } from '@sopu/shared';
-import { AuthContext, DomainError, FieldIssue } from '@sopu/api/platform';
+import {
+  Band,
+  MonitoringTerms,
+  TermsComparison,
+  TermsItem,
+  TermsItemInput,
+  termsItemProblems,
+} from '@sopu/shared';
+import { AuthContext, DomainError, FieldIssue, organiserRow, trimmed } from '@sopu/api/platform';
 import { AuditService } from '@sopu/api/audit';
-import { trimmed } from '../localized-text';
-import { organiserRow } from '../organiser-row';
 import { CriterionEntity } from '../criteria/criterion.entity';
 import { missingCriterionTexts } from '../criteria/criterion-rules';
 import { ServiceDescriptionEntity } from '../service-descriptions/service-description.entity';
@@ -28,6 +33,31 @@ function toTermsItem(item: MonitoringTermsItemEntity, criterionCode: string): Te
     evidenceRequired: item.evidenceRequired,
     note: item.note,
     position: item.position,
+  };
+}
+
+/** The stored row of an item; a band is kept as a flag and its two ends, so an open end stays open. */
+function itemRow(
+  auth: AuthContext,
+  termsId: string,
+  item: TermsItemInput & { position: number },
+): Partial<MonitoringTermsItemEntity> {
+  return {
+    organiserId: auth.organiserId,
+    termsId,
+    criterionId: item.criterionId,
+    position: item.position,
+    required: item.required,
+    target: item.target ?? null,
+    hasGreen: item.green !== null && item.green !== undefined,
+    greenMin: item.green?.min ?? null,
+    greenMax: item.green?.max ?? null,
+    hasAmber: item.amber !== null && item.amber !== undefined,
+    amberMin: item.amber?.min ?? null,
+    amberMax: item.amber?.max ?? null,
+    frequency: item.frequency,
+    evidenceRequired: item.evidenceRequired,
+    note: item.note ? trimmed(item.note) : null,
   };
 }
 
@@ -179,23 +209,7 @@ export class MonitoringTermsService {
         if (dto.items.length > 0)
           await em.insert(
             MonitoringTermsItemEntity,
-            dto.items.map((item, position) => ({
-              organiserId: auth.organiserId,
-              termsId: id,
-              criterionId: item.criterionId,
-              position,
-              required: item.required,
-              target: item.target ?? null,
-              hasGreen: Boolean(item.green),
-              greenMin: item.green?.min ?? null,
-              greenMax: item.green?.max ?? null,
-              hasAmber: Boolean(item.amber),
-              amberMin: item.amber?.min ?? null,
-              amberMax: item.amber?.max ?? null,
-              frequency: item.frequency,
-              evidenceRequired: item.evidenceRequired,
-              note: item.note ? trimmed(item.note) : null,
-            })),
+            dto.items.map((item, position) => itemRow(auth, id, { ...item, position })),
           );
       }
       // The draft's own timestamp shows when it last changed, items included.
@@ -310,23 +324,7 @@ export class MonitoringTermsService {
       if (source.items.length > 0)
         await em.insert(
           MonitoringTermsItemEntity,
-          source.items.map((item) => ({
-            organiserId: auth.organiserId,
-            termsId: saved.id,
-            criterionId: item.criterionId,
-            position: item.position,
-            required: item.required,
-            target: item.target,
-            hasGreen: item.green !== null,
-            greenMin: item.green?.min ?? null,
-            greenMax: item.green?.max ?? null,
-            hasAmber: item.amber !== null,
-            amberMin: item.amber?.min ?? null,
-            amberMax: item.amber?.max ?? null,
-            frequency: item.frequency,
-            evidenceRequired: item.evidenceRequired,
-            note: item.note,
-          })),
+          source.items.map((item) => itemRow(auth, saved.id, item)),
         );
       const created = await this.load(em, auth, saved.id);
       await this.audit.record(em, {

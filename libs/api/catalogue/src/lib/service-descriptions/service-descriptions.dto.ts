@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   DescriptionStatus,
+  DESCRIPTION_STATUSES,
   LANGUAGES,
   Language,
   OUTPUT_UNITS,
@@ -13,9 +14,7 @@ import {
   ServiceDescriptionInput,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { LocalizedDto } from '../localized-text';
-
-const DESCRIPTION_STATUSES: DescriptionStatus[] = ['DRAFT', 'PUBLISHED', 'RETIRED'];
+import { LocalizedDto } from '@sopu/api/platform';
 
 export class CreateServiceDescriptionDto implements ServiceDescriptionInput {
   @ApiProperty({ example: 'HOME_CARE', pattern: CODE_PATTERN.source })
@@ -77,7 +76,7 @@ export class ServiceDescriptionDto implements ServiceDescription {
   @ApiProperty({ type: LocalizedDto }) description!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto }) inclusions!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto }) targetGroup!: LocalizedDto;
-  @ApiProperty({ enum: LANGUAGES, isArray: true }) missingLanguages!: string[];
+  @ApiProperty({ enum: LANGUAGES, isArray: true }) missingLanguages!: Language[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ServiceDescription } from '@sopu/shared';
-import { AuthContext, DomainError, FieldIssue } from '@sopu/api/platform';
+import { AuthContext, DomainError, FieldIssue, organiserRow, trimmed } from '@sopu/api/platform';
 import { AuditService } from '@sopu/api/audit';
-import { missingLanguages, missingTextFields, trimmed } from '../localized-text';
-import { organiserRow } from '../organiser-row';
+import { missingLanguages, missingTextFields } from '../localized-text';
 import { ServiceDescriptionEntity } from './service-description.entity';
 import {
   CreateServiceDescriptionDto,
@@ -118,7 +117,7 @@ export class ServiceDescriptionsService {
         where: { organiserId: auth.organiserId, code: dto.code },
       });
       if (taken)
-        throw new DomainError('CODE_TAKEN', { code: dto.code }, [{ field: 'code', problem: 'invalid' }]);
+        throw new DomainError('CODE_TAKEN', { code: dto.code }, [{ field: 'code', problem: 'taken' }]);
       const saved = await em.save(
         ServiceDescriptionEntity,
         em.create(ServiceDescriptionEntity, {
@@ -164,7 +163,7 @@ export class ServiceDescriptionsService {
           where: { organiserId: auth.organiserId, code: dto.code },
         });
         if (taken || current.version > 1)
-          throw new DomainError('CODE_TAKEN', { code: dto.code }, [{ field: 'code', problem: 'invalid' }]);
+          throw new DomainError('CODE_TAKEN', { code: dto.code }, [{ field: 'code', problem: 'taken' }]);
       }
       const changes: Partial<ServiceDescriptionEntity> = {};
       if (dto.code !== undefined) changes.code = dto.code;
@@ -189,7 +188,7 @@ export class ServiceDescriptionsService {
       }
 
       if (changes.code !== undefined && changes.code !== current.code)
-        throw new DomainError('CODE_TAKEN', { code: changes.code }, [{ field: 'code', problem: 'invalid' }]);
+        throw new DomainError('CODE_TAKEN', { code: changes.code }, [{ field: 'code', problem: 'taken' }]);
       const draft = await em.findOne(ServiceDescriptionEntity, {
         where: { organiserId: auth.organiserId, code: current.code, status: 'DRAFT' },
       });

@@ -1,5 +1,6 @@
 import { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
-import { AuthContext, DomainError } from '@sopu/api/platform';
+import { AuthContext } from './access';
+import { DomainError } from './domain-error';
 
 /**
  * One row of the caller's organiser by id, locked for update when asked; another organiser's row

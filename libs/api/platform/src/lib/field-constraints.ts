@@ -1,0 +1,47 @@
+import { ValidationOptions, registerDecorator } from 'class-validator';
+import { isValidBusinessId } from '@sopu/shared';
+
+/**
+ * A class-validator constraint under its own name: the error mapper turns the name into a field
+ * problem (`CONSTRAINT_PROBLEMS`), so the client gets a message that says what is wrong.
+ */
+function constraint(name: string, validate: (value: unknown) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options,
+        validator: { validate },
+      });
+}
+
+/** Whether the text is a calendar date that exists, written `YYYY-MM-DD` (2025-02-30 is not). */
+export function isIsoDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1900 &&
+    year <= 2199 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+/** A real calendar date `YYYY-MM-DD` (problem `isoDate`). */
+export const IsIsoDate = constraint('isoDate', isIsoDate);
+
+/** A Finnish business ID with the right check digit (problem `businessId`). */
+export const IsBusinessId = constraint(
+  'businessId',
+  (value) => typeof value === 'string' && isValidBusinessId(value),
+);
+
+/** A Finnish postal code: five digits (problem `postalCode`). */
+export const IsPostalCode = constraint(
+  'postalCode',
+  (value) => typeof value === 'string' && /^\d{5}$/.test(value),
+);

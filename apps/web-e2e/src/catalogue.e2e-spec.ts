@@ -1,27 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
-import { newPage, Portal, signIn, startPortal } from './portal';
+import { choose, newPage, Portal, seriousViolations, signIn, startPortal } from './portal';
 
 const CODE = 'E2E_MESSAGES_ANSWERED';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function fillTexts(page: Page, label: string, fi: string, sv: string, en: string): Promise<void> {
   await page.getByLabel(`${label} – Finnish`, { exact: true }).fill(fi);
   await page.getByLabel(`${label} – Swedish`, { exact: true }).fill(sv);
   await page.getByLabel(`${label} – English`, { exact: true }).fill(en);
-}
-
-async function choose(page: Page, combobox: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 describe('the catalogue in a browser', () => {

@@ -1,21 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { Page } from 'playwright-core';
 import { isValidBusinessId } from '@sopu/shared';
-import { newPage, Portal, signIn, startPortal } from './portal';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function choose(page: Page, combobox: string, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
+import { choose, newPage, Portal, saveDialog, seriousViolations, signIn, startPortal } from './portal';
 
 /** A business ID nobody in the demo data has, with the right check digit. */
 function freshBusinessId(seed: number): string {
@@ -69,8 +53,7 @@ describe('contracts in a browser', () => {
     await unitDialog.getByLabel('Post office').fill('Helsinki');
     await choose(page, 'Major district', 'Central');
     await unitDialog.getByRole('checkbox', { name: 'Suomi' }).check();
-    await unitDialog.getByRole('button', { name: 'Add service unit' }).click();
-    await unitDialog.waitFor({ state: 'hidden' });
+    await saveDialog(unitDialog, 'Add service unit');
     await page.getByRole('cell', { name: unitName, exact: true }).waitFor();
 
     // The approval, step by step, from the producer's page.

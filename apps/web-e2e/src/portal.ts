@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { createTestDatabase, DatabaseRuntime } from '@sopu/api/database';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -142,4 +143,49 @@ export async function signIn(page: Page, portal: Portal, email: string): Promise
 export async function chooseLanguage(page: Page, name: 'Suomi' | 'Svenska' | 'English'): Promise<void> {
   await page.getByRole('button', { name: /Change language|Vaihda kieli|Byt språk/ }).click();
   await page.getByRole('menuitemradio', { name }).click();
+}
+
+/** WCAG 2.1 A and AA violations of serious or critical impact on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Picks an option of a Material select and waits until the select shows it, so that a
+ * click landing during the panel's opening animation is retried instead of lost.
+ */
+export async function choose(page: Page, combobox: string, option: string | RegExp): Promise<void> {
+  const select = page.getByRole('combobox', { name: combobox });
+  const exact = typeof option === 'string';
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const item = page.getByRole('option', { name: option, exact }).first();
+    const label = ((await item.textContent()) ?? '').trim();
+    await item.click();
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+      if (((await select.textContent()) ?? '').includes(label)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt === 3) throw new Error(`The select "${combobox}" did not take the option "${label}"`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/**
+ * Clicks a dialog's save button and waits for the dialog to close; when it stays open,
+ * fails with what the dialog says (a validation or server message) instead of a bare timeout.
+ */
+export async function saveDialog(dialog: Locator, button: string): Promise<void> {
+  await dialog.getByRole('button', { name: button }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden' });
+  } catch {
+    const text = (await dialog.innerText().catch(() => '')).replace(/\s+/g, ' ');
+    throw new Error(`The dialog stayed open after "${button}": ${text}`);
+  }
 }

@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
-import { chooseLanguage, newPage, Portal, signIn, startPortal } from './portal';
-
-/** Serious and critical WCAG 2.1 A/AA violations, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { chooseLanguage, newPage, Portal, seriousViolations, signIn, startPortal } from './portal';
 
 async function navigationLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Main navigation' });

@@ -7,3 +7,5 @@ export * from './lib/catalogue';
 export * from './lib/value-validation';
 export * from './lib/producers';
 export * from './lib/contracts';
+export * from './lib/reporting';
+export * from './lib/working-days';

@@ -7,3 +7,4 @@ export * from './lib/request-context';
 export * from './lib/localized-dto';
 export * from './lib/field-constraints';
 export * from './lib/organiser-row';
+export * from './lib/page-query.dto';

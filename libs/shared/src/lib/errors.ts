@@ -140,6 +140,56 @@ export const ERROR_MESSAGES = {
     fi: 'Kriteeriä käytetään julkaistuissa seurantaehdoissa, joten sen tunnusta, mittaustapaa, suuntaa, rajoja, desimaaleja ja asteikkoa ei voi muuttaa. Tekstejä voi korjata; toisenlaista mittaria varten luo uusi kriteeri.',
     sv: 'Kriteriet används i publicerade uppföljningsvillkor, så dess kod, mättyp, riktning, gränser, decimaler och skala kan inte ändras. Texterna får rättas; skapa ett nytt kriterium för ett annat mått.',
   },
+  STALE_DRAFT: {
+    en: 'Someone else saved this report after you opened it (version {current}). Reload to see their changes.',
+    fi: 'Joku muu tallensi raportin sen jälkeen, kun avasit sen (versio {current}). Lataa sivu nähdäksesi muutokset.',
+    sv: 'Någon annan sparade rapporten efter att du öppnade den (version {current}). Ladda om för att se ändringarna.',
+  },
+  REPORT_NOT_OPEN: {
+    en: 'The report cannot be filled in yet: its period has not begun.',
+    fi: 'Raporttia ei voi vielä täyttää: sen kausi ei ole alkanut.',
+    sv: 'Rapporten kan inte fyllas i ännu: dess period har inte börjat.',
+  },
+  REPORT_AWAITING_REVIEW: {
+    en: 'The report has been submitted and is waiting for review; it can be changed again if it is returned.',
+    fi: 'Raportti on lähetetty ja odottaa tarkastusta; sitä voi muuttaa taas, jos se palautetaan.',
+    sv: 'Rapporten har skickats in och väntar på granskning; den kan ändras igen om den returneras.',
+  },
+  REPORT_ACCEPTED: {
+    en: 'The report has been accepted and is locked. Start a correction to change it; the correction is reviewed again.',
+    fi: 'Raportti on hyväksytty ja lukittu. Aloita korjaus muuttaaksesi sitä; korjaus tarkastetaan uudelleen.',
+    sv: 'Rapporten har godkänts och är låst. Påbörja en rättelse för att ändra den; rättelsen granskas på nytt.',
+  },
+  REPORT_INCOMPLETE: {
+    en: 'The report cannot be submitted yet: correct the values listed.',
+    fi: 'Raporttia ei voi vielä lähettää: korjaa luetellut arvot.',
+    sv: 'Rapporten kan inte skickas ännu: rätta de angivna värdena.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    en: 'This Idempotency-Key was already used for another request.',
+    fi: 'Tämä Idempotency-Key on jo käytetty toiseen pyyntöön.',
+    sv: 'Denna Idempotency-Key har redan använts för en annan begäran.',
+  },
+  NOT_REVIEWABLE: {
+    en: 'Only a submitted report can be reviewed.',
+    fi: 'Vain lähetetyn raportin voi tarkastaa.',
+    sv: 'Endast en inskickad rapport kan granskas.',
+  },
+  STALE_VERSION: {
+    en: 'Someone else changed this after you opened it (version {current}). Reload to see the change.',
+    fi: 'Joku muu muutti tätä sen jälkeen, kun avasit sen (versio {current}). Lataa sivu nähdäksesi muutoksen.',
+    sv: 'Någon annan ändrade detta efter att du öppnade det (version {current}). Ladda om för att se ändringen.',
+  },
+  ACTION_EXISTS: {
+    en: 'This deviation already has a corrective action.',
+    fi: 'Tällä poikkeamalla on jo korjaava toimenpide.',
+    sv: 'Den här avvikelsen har redan en korrigerande åtgärd.',
+  },
+  ACTION_NOT_CLOSABLE: {
+    en: 'The corrective action can be closed only with a later report that no longer shows the deviation, or with a written reason.',
+    fi: 'Korjaavan toimenpiteen voi sulkea vain myöhemmällä raportilla, jossa poikkeamaa ei enää ole, tai kirjallisella perustelulla.',
+    sv: 'Den korrigerande åtgärden kan stängas endast med en senare rapport som inte längre visar avvikelsen, eller med en skriftlig motivering.',
+  },
   PUBLISH_INCOMPLETE: {
     en: 'This cannot be published yet: complete the fields listed.',
     fi: 'Tätä ei voi vielä julkaista: täydennä luetellut kentät.',
@@ -328,6 +378,95 @@ export const FIELD_MESSAGES = {
     en: 'must be "no direction" for a free-text criterion',
     fi: 'on oltava "ei suuntaa" vapaatekstikriteerillä',
     sv: 'måste vara "ingen riktning" för ett fritextkriterium',
+  },
+  // Reported values (value-validation.ts), the same words in the form and in the API's answer.
+  required: { en: 'is required', fi: 'on pakollinen', sv: 'är obligatoriskt' },
+  notNumber: { en: 'must be a number', fi: 'on oltava luku', sv: 'måste vara ett tal' },
+  tooManyDecimals: {
+    en: 'may have at most {max} decimals',
+    fi: 'saa sisältää enintään {max} desimaalia',
+    sv: 'får ha högst {max} decimaler',
+  },
+  notWhole: { en: 'must be a whole number', fi: 'on oltava kokonaisluku', sv: 'måste vara ett heltal' },
+  negative: { en: 'cannot be negative', fi: 'ei voi olla negatiivinen', sv: 'kan inte vara negativt' },
+  belowMin: { en: 'must be at least {min}', fi: 'on oltava vähintään {min}', sv: 'måste vara minst {min}' },
+  aboveMax: { en: 'must be at most {max}', fi: 'saa olla enintään {max}', sv: 'får vara högst {max}' },
+  numeratorAboveDenominator: {
+    en: 'cannot be greater than the denominator',
+    fi: 'ei voi olla suurempi kuin nimittäjä',
+    sv: 'kan inte vara större än nämnaren',
+  },
+  denominatorZero: { en: 'cannot be zero', fi: 'ei voi olla nolla', sv: 'kan inte vara noll' },
+  outOfScale: {
+    en: 'must be on the scale {min}–{max}',
+    fi: 'on oltava asteikolla {min}–{max}',
+    sv: 'måste vara på skalan {min}–{max}',
+  },
+  notApplicableNotAllowed: {
+    en: 'cannot be marked not applicable for this criterion',
+    fi: 'ei voi merkitä ei sovellu -tiedoksi tässä kriteerissä',
+    sv: 'kan inte markeras som ej tillämpligt för detta kriterium',
+  },
+  reasonRequired: {
+    en: 'needs a reason when the value is not applicable',
+    fi: 'vaatii perustelun, kun tieto ei sovellu',
+    sv: 'kräver en motivering när uppgiften inte är tillämplig',
+  },
+  tooLong: {
+    en: 'may be at most {max} characters',
+    fi: 'saa olla enintään {max} merkkiä',
+    sv: 'får vara högst {max} tecken',
+  },
+  unknownCriterion: {
+    en: 'is not a criterion of this report',
+    fi: 'ei ole tämän raportin kriteeri',
+    sv: 'är inte ett kriterium i denna rapport',
+  },
+  commentRequired: {
+    en: 'is required when returning a report without comments on values',
+    fi: 'on pakollinen, kun raportti palautetaan ilman arvokohtaisia kommentteja',
+    sv: 'är obligatoriskt när rapporten returneras utan kommentarer till värden',
+  },
+  // Corrective actions.
+  rejectCommentRequired: {
+    en: 'is required when rejecting a plan',
+    fi: 'on pakollinen, kun suunnitelma hylätään',
+    sv: 'är obligatoriskt när en plan avslås',
+  },
+  closeGroundsRequired: {
+    en: 'give a later report that no longer shows the deviation, or a written reason for closing',
+    fi: 'anna myöhempi raportti, jossa poikkeamaa ei enää ole, tai kirjallinen perustelu sulkemiselle',
+    sv: 'ange en senare rapport som inte längre visar avvikelsen, eller en skriftlig motivering för stängningen',
+  },
+  notLaterReport: {
+    en: 'must be a submitted or accepted report of the same contract and service for a later period',
+    fi: 'on oltava saman sopimuksen ja palvelun myöhemmän kauden lähetetty tai hyväksytty raportti',
+    sv: 'måste vara en inskickad eller godkänd rapport för samma avtal och tjänst för en senare period',
+  },
+  deviationRepeats: {
+    en: 'shows the same deviation again in its latest revision',
+    fi: 'näyttää saman poikkeaman uudelleen viimeisimmässä versiossaan',
+    sv: 'visar samma avvikelse igen i sin senaste version',
+  },
+  criterionNotReported: {
+    en: 'does not report a value for {criterion}, so it cannot show that the deviation is fixed',
+    fi: 'ei raportoi arvoa kriteerille {criterion}, joten se ei osoita poikkeaman korjautuneen',
+    sv: 'rapporterar inget värde för {criterion} och kan därför inte visa att avvikelsen är åtgärdad',
+  },
+  deviationCleared: {
+    en: 'is already cleared by a later revision of its report',
+    fi: 'on jo poistunut raportin myöhemmässä versiossa',
+    sv: 'har redan försvunnit i en senare version av rapporten',
+  },
+  beyondCalendar: {
+    en: 'reaches past the holiday calendar (until {to})',
+    fi: 'ulottuu pyhäpäiväkalenterin ulkopuolelle (kalenteri päättyy {to})',
+    sv: 'sträcker sig förbi helgdagskalendern (till {to})',
+  },
+  actionStatus: {
+    en: 'is {status}, and this needs {expected}',
+    fi: 'on {status}, ja tämä edellyttää tilaa {expected}',
+    sv: 'är {status}, och detta kräver {expected}',
   },
   invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
 } satisfies Record<string, Localized>;

@@ -2,6 +2,7 @@ import { Foundation1763856000000 } from './migrations/1763856000000-foundation';
 import { Catalogue1763900000000 } from './migrations/1763900000000-catalogue';
 import { Producers1763950000000 } from './migrations/1763950000000-producers';
 import { Contracts1764000000000 } from './migrations/1764000000000-contracts';
+import { Reporting1764100000000 } from './migrations/1764100000000-reporting';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Catalogue1763900000000,
   Producers1763950000000,
   Contracts1764000000000,
+  Reporting1764100000000,
 ];

@@ -47,6 +47,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ALREADY_PUBLISHED':
     case 'VALID_FROM_TAKEN':
     case 'CRITERION_IN_USE':
+    case 'STALE_DRAFT':
+    case 'REPORT_NOT_OPEN':
+    case 'REPORT_AWAITING_REVIEW':
+    case 'REPORT_ACCEPTED':
+    case 'NOT_REVIEWABLE':
+    case 'STALE_VERSION':
+    case 'ACTION_EXISTS':
       return 409;
     case 'BODY_TOO_LARGE':
       return 413;
@@ -58,6 +65,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CANNOT_DEACTIVATE_SELF':
     case 'PUBLISH_INCOMPLETE':
     case 'RULE_VIOLATION':
+    case 'REPORT_INCOMPLETE':
+    case 'IDEMPOTENCY_KEY_REUSED':
+    case 'ACTION_NOT_CLOSABLE':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

@@ -1,5 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isValidBusinessId } from '@sopu/shared';
+import { isValidBusinessId, TEXT_MAX_LENGTH } from '@sopu/shared';
 
 /**
  * A class-validator constraint under its own name: the error mapper turns the name into a field
@@ -44,4 +44,14 @@ export const IsBusinessId = constraint(
 export const IsPostalCode = constraint(
   'postalCode',
   (value) => typeof value === 'string' && /^\d{5}$/.test(value),
+);
+
+/** An object of texts by key, each at most TEXT_MAX_LENGTH characters (problem `invalid`). */
+export const IsTextRecord = constraint(
+  'textRecord',
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((text) => typeof text === 'string' && text.length <= TEXT_MAX_LENGTH),
 );

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ExpectedReportStatus, PeriodType } from '@sopu/shared';
+import type { ExpectedReportStatus, PeriodType, ReportValueInput } from '@sopu/shared';
 
 /** One producer's report for one contract service and one period; created as an expected report. */
 @Entity({ name: 'report' })
@@ -16,6 +16,13 @@ export class ReportEntity {
   @Column({ name: 'period_end', type: 'date' }) periodEnd!: string;
   @Column({ name: 'due_date', type: 'date' }) dueDate!: string;
   @Column({ type: 'varchar', length: 20 }) status!: ExpectedReportStatus;
+  /** The draft by criterion code, as last saved. */
+  @Column({ type: 'jsonb' }) draft!: Record<string, ReportValueInput>;
+  @Column({ name: 'draft_version', type: 'integer' }) draftVersion!: number;
+  @Column({ name: 'draft_saved_at', type: 'timestamptz', nullable: true }) draftSavedAt!: Date | null;
+  @Column({ name: 'revision_count', type: 'integer' }) revisionCount!: number;
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

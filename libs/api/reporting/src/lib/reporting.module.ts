@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeviationsService } from './deviations.service';
 import { ObligationsJob } from './obligations-job';
 import { ReportEntity } from './report.entity';
-import { ReportsController } from './reports.controller';
+import { ReportWorkService } from './report-work.service';
+import { DeviationsController, ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ReportEntity])],
-  controllers: [ReportsController],
-  providers: [ReportsService, ObligationsJob],
-  exports: [ReportsService, ObligationsJob],
+  controllers: [ReportsController, DeviationsController],
+  providers: [ReportsService, ReportWorkService, DeviationsService, ObligationsJob],
+  exports: [ReportsService, ReportWorkService, DeviationsService, ObligationsJob],
 })
 export class ReportingModule {}

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   CODE_PATTERN,
   ExpectedReportStatus,
@@ -8,10 +18,15 @@ import {
   PERIOD_TYPES,
   PeriodType,
   ReportObligation,
+  ReportValueInput,
+  REVIEW_DECISIONS,
+  ReviewDecision,
+  ReviewInput,
+  TEXT_MAX_LENGTH,
 } from '@sopu/shared';
-import { IsIsoDate } from '@sopu/api/platform';
+import { IsIsoDate, IsTextRecord, PageQueryDto } from '@sopu/api/platform';
 
-export class ReportQueryDto {
+export class ReportQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() contractId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() producerId?: string;
 
@@ -35,22 +50,6 @@ export class ReportQueryDto {
   @IsOptional()
   @IsIsoDate()
   to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }
 
 export class ReportObligationDto implements ReportObligation {
@@ -72,4 +71,42 @@ export class ReportPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+}
+
+export class ReportValuesDto {
+  @ApiProperty({
+    description: 'The draftVersion of the report as loaded; a newer one on the server answers 409',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  draftVersion!: number;
+
+  @ApiProperty({
+    description:
+      'Values by criterion code: numbers as text (value, numerator, denominator, respondents), flag, text, ' +
+      'notApplicable with notApplicableReason, comment. A criterion left out is saved empty.',
+    example: {
+      HC_CLIENT_SATISFACTION: { value: '4.2', respondents: '85' },
+      HC_FALLS: { numerator: '3', denominator: '120' },
+    },
+  })
+  @IsObject()
+  values!: Record<string, ReportValueInput>;
+}
+
+export class ReviewDto implements ReviewInput {
+  @ApiProperty({ enum: REVIEW_DECISIONS }) @IsIn(REVIEW_DECISIONS) decision!: ReviewDecision;
+
+  @ApiPropertyOptional({ description: 'Required when returning without comments on values' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX_LENGTH)
+  comment?: string | null;
+
+  @ApiPropertyOptional({ description: 'Comments on single values, by criterion code' })
+  @IsOptional()
+  @IsObject()
+  @IsTextRecord()
+  valueComments?: Record<string, string>;
 }

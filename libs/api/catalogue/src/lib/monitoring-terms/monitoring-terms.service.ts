@@ -20,7 +20,7 @@ import { CreateTermsDto, TermsQueryDto, UpdateTermsDto } from './monitoring-term
 const band = (has: boolean, min: number | null, max: number | null): Band | null =>
   has ? { min, max } : null;
 
-function toTermsItem(item: MonitoringTermsItemEntity, criterionCode: string): TermsItem {
+export function toTermsItem(item: MonitoringTermsItemEntity, criterionCode: string): TermsItem {
   return {
     id: item.id,
     criterionId: item.criterionId,

@@ -7,6 +7,7 @@ import {
   ReportLock,
   ReportRevision,
   ReportRevisionSummary,
+  ReportValueInput,
   ReportReview,
   ReportValueView,
   ReviewInput,
@@ -98,7 +99,8 @@ export class ReportWorkService {
     return null;
   }
 
-  private assertEditable(report: ReportEntity): void {
+  /** Throws the plain-words reason when the report's draft cannot be changed now. */
+  assertEditable(report: ReportEntity): void {
     const lock = this.lockOf(report);
     if (lock === 'awaitingReview') throw new DomainError('REPORT_AWAITING_REVIEW');
     if (lock === 'accepted') throw new DomainError('REPORT_ACCEPTED');
@@ -218,25 +220,37 @@ export class ReportWorkService {
       const items = await this.formItems(em, report);
       const { values, issues } = normaliseValues(rawValues, new Set(items.map((i) => i.criterion.code)));
       if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', {}, issues);
-      const before = { status: report.status, draftVersion: report.draftVersion, values: report.draft };
-      await em.query(
-        `UPDATE report SET draft = $2, draft_version = draft_version + 1, draft_saved_at = now(),
-                draft_saved_by = $3, status = CASE status WHEN 'EXPECTED' THEN 'DRAFT' ELSE status END,
-                updated_at = now()
-          WHERE id = $1`,
-        [report.id, JSON.stringify(values), auth.userId],
-      );
-      const saved = await this.reportFor(em, auth, id);
-      await this.audit.record(em, {
-        organiserId: auth.organiserId,
-        actor: auth,
-        action: 'report.draftSaved',
-        entityType: 'report',
-        entityId: report.id,
-        before,
-        after: { status: saved.status, draftVersion: saved.draftVersion, values },
-      });
-      return this.detailWith(em, auth, saved);
+      await this.storeDraft(em, auth, report, values, 'WEB');
+      return this.detailWith(em, auth, await this.reportFor(em, auth, id));
+    });
+  }
+
+  /**
+   * Stores clean values as the draft of a report locked by the caller's transaction, after the
+   * checks of a save (editable, values normalised); the spreadsheet import uses it for each report.
+   */
+  async storeDraft(
+    em: EntityManager,
+    auth: AuthContext,
+    report: ReportEntity,
+    values: Record<string, ReportValueInput>,
+    via: SubmissionChannel,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE report SET draft = $2, draft_version = draft_version + 1, draft_saved_at = now(),
+              draft_saved_by = $3, status = CASE status WHEN 'EXPECTED' THEN 'DRAFT' ELSE status END,
+              updated_at = now()
+        WHERE id = $1`,
+      [report.id, JSON.stringify(values), auth.userId],
+    );
+    await this.audit.record(em, {
+      organiserId: auth.organiserId,
+      actor: auth,
+      action: 'report.draftSaved',
+      entityType: 'report',
+      entityId: report.id,
+      before: { status: report.status, draftVersion: report.draftVersion, values: report.draft },
+      after: { draftVersion: report.draftVersion + 1, via, values },
     });
   }
 

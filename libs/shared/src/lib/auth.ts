@@ -65,3 +65,29 @@ export interface ProducerSummary {
 /** Minimum password rules: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
+
+/** A producer's API token as listed; the secret itself is shown once, when it is created. */
+export interface ApiToken {
+  id: string;
+  producerId: string;
+  name: string;
+  /** The first characters of the token, to tell tokens apart. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenInput {
+  name: string;
+  /** Staff name the producer; a reporter's token is always for their own producer. */
+  producerId?: string;
+}
+
+export interface CreatedApiToken extends ApiToken {
+  /** `Authorization: Bearer <token>`; not stored and never shown again. */
+  token: string;
+}
+
+/** Every API token starts with this, so the API knows it from a session token at once. */
+export const API_TOKEN_PREFIX = 'sopu_';

@@ -4,6 +4,9 @@ import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { ACCESS_POLICY, AUTH_CONTEXT, AccessPolicy, DomainError } from '@sopu/api/platform';
 import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './auth-options';
+import { API_TOKEN_PREFIX } from '@sopu/shared';
+import { ApiTokens } from './api-tokens';
+import { AuthController } from './auth.controller';
 import { Sessions } from './sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -18,6 +21,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: Sessions,
+    private readonly apiTokens: ApiTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,7 +37,10 @@ export class AccessGuard implements CanActivate {
     const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
     const token = bearer ?? cookies[SESSION_COOKIE];
     if (!token) throw new DomainError('NOT_SIGNED_IN');
-    const auth = await this.sessions.authenticate(token);
+    const auth =
+      bearer?.startsWith(API_TOKEN_PREFIX) === true
+        ? await this.apiTokens.authenticate(bearer)
+        : await this.sessions.authenticate(token);
     if (!auth) throw new DomainError('NOT_SIGNED_IN');
     req[AUTH_CONTEXT] = auth;
 
@@ -45,6 +52,8 @@ export class AccessGuard implements CanActivate {
       throw new DomainError('CSRF_FAILED');
     }
     if (!policy.roles.includes(auth.role)) throw new DomainError('FORBIDDEN');
+    // A system's token works on the data, never on a person's account (password, language, sign-out).
+    if (auth.apiTokenId && context.getClass() === AuthController) throw new DomainError('FORBIDDEN');
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
+import { ApiTokens, ApiTokensController } from './api-tokens';
 import { AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -18,13 +19,14 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-      controllers: [AuthController, UsersController],
+      controllers: [AuthController, UsersController, ApiTokensController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
         SigningSecret,
         LoginThrottle,
         Sessions,
+        ApiTokens,
         AuthService,
         UsersService,
       ],

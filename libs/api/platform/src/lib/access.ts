@@ -39,6 +39,8 @@ export interface AuthContext {
   producerId: string | null;
   email: string;
   language: Language;
+  /** Set when the caller is a producer's system using an API token. */
+  apiTokenId?: string;
 }
 
 export const AUTH_CONTEXT = 'sopuAuth';

@@ -1,4 +1,4 @@
 export * from './lib/contract.entity';
 export * from './lib/contracts.module';
 export * from './lib/contracts.service';
-export * from './lib/document-type';
+export { DOCUMENT_TYPES, documentTypeOf, extensionMatches } from '@sopu/api/platform';

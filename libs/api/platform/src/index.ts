@@ -8,3 +8,6 @@ export * from './lib/localized-dto';
 export * from './lib/field-constraints';
 export * from './lib/organiser-row';
 export * from './lib/page-query.dto';
+export * from './lib/document-type';
+export * from './lib/read-body';
+export * from './lib/document-upload.dto';

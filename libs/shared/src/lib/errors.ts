@@ -200,6 +200,16 @@ export const ERROR_MESSAGES = {
     fi: 'Arvot eivät sovi yhteen. Katso luetellut kentät.',
     sv: 'Värdena passar inte ihop. Se de angivna fälten.',
   },
+  UNSUPPORTED_SHEET: {
+    en: 'The file is not a spreadsheet Sopu can read. Upload the report template as XLSX, or as CSV saved as UTF-8 text.',
+    fi: 'Tiedosto ei ole Sopun luettavissa oleva taulukko. Lataa raporttipohja XLSX-muodossa tai CSV-muodossa UTF-8-tekstinä tallennettuna.',
+    sv: 'Filen är inte ett kalkylblad som Sopu kan läsa. Ladda upp rapportmallen som XLSX, eller som CSV sparad som UTF-8-text.',
+  },
+  SHEET_INVALID: {
+    en: 'The sheet has {count} problem(s) and nothing was saved. Correct the rows listed and upload it again.',
+    fi: 'Taulukossa on {count} ongelmaa, eikä mitään tallennettu. Korjaa luetellut rivit ja lataa taulukko uudelleen.',
+    sv: 'Kalkylbladet har {count} problem och inget sparades. Rätta de angivna raderna och ladda upp det igen.',
+  },
   DATABASE_UNAVAILABLE: {
     en: 'The service is temporarily unavailable. Try again shortly.',
     fi: 'Palvelu ei ole hetkeen käytettävissä. Yritä pian uudelleen.',
@@ -467,6 +477,52 @@ export const FIELD_MESSAGES = {
     en: 'is {status}, and this needs {expected}',
     fi: 'on {status}, ja tämä edellyttää tilaa {expected}',
     sv: 'är {status}, och detta kräver {expected}',
+  },
+  // Spreadsheet import (row and column of the sheet).
+  unknownColumn: {
+    en: 'is not a column of the report template',
+    fi: 'ei ole raporttipohjan sarake',
+    sv: 'är inte en kolumn i rapportmallen',
+  },
+  missingColumn: {
+    en: 'is missing: the sheet needs this column (keep the header row of the template)',
+    fi: 'puuttuu: taulukossa on oltava tämä sarake (säilytä pohjan otsikkorivi)',
+    sv: 'saknas: kalkylbladet behöver denna kolumn (behåll mallens rubrikrad)',
+  },
+  duplicateRow: {
+    en: 'repeats the report and criterion of row {row}: keep one row for each',
+    fi: 'toistaa rivin {row} raportin ja kriteerin: jätä kullekin vain yksi rivi',
+    sv: 'upprepar rapporten och kriteriet på rad {row}: behåll en rad för varje',
+  },
+  notYesNo: {
+    en: 'must be yes or no (1/0, yes/no, kyllä/ei, ja/nej)',
+    fi: 'on oltava kyllä tai ei (1/0, kyllä/ei, ja/nej, yes/no)',
+    sv: 'måste vara ja eller nej (1/0, ja/nej, kyllä/ei, yes/no)',
+  },
+  formula: {
+    en: 'is a formula: enter the value itself',
+    fi: 'on kaava: kirjoita itse arvo',
+    sv: 'är en formel: skriv själva värdet',
+  },
+  reportNotOpen: {
+    en: 'cannot be filled in yet: the period of the report has not begun',
+    fi: 'ei ole vielä täytettävissä: raportin kausi ei ole alkanut',
+    sv: 'kan inte fyllas i ännu: rapportens period har inte börjat',
+  },
+  reportAwaitingReview: {
+    en: 'is locked: the report has been submitted and is waiting for review',
+    fi: 'on lukittu: raportti on lähetetty ja odottaa tarkastusta',
+    sv: 'är låst: rapporten har skickats in och väntar på granskning',
+  },
+  reportAccepted: {
+    en: 'is locked: the report has been accepted (start a correction to change it)',
+    fi: 'on lukittu: raportti on hyväksytty (aloita korjaus muuttaaksesi sitä)',
+    sv: 'är låst: rapporten har godkänts (påbörja en rättelse för att ändra den)',
+  },
+  noRows: {
+    en: 'the sheet has no rows of values',
+    fi: 'taulukossa ei ole arvorivejä',
+    sv: 'kalkylbladet har inga rader med värden',
   },
   invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
 } satisfies Record<string, Localized>;

@@ -168,6 +168,12 @@ export interface AppNotification {
   readAt: string | null;
 }
 
+/** `GET /api/notifications`: the newest notifications and how many are unread. */
+export interface NotificationInbox {
+  items: AppNotification[];
+  unread: number;
+}
+
 /**
  * Corrective actions (`/api/corrective-actions`): the contract manager asks a producer to fix one
  * deviation by a due date counted in working days; the producer answers with a plan and evidence;
@@ -292,3 +298,127 @@ export interface CorrectiveAction {
   evidence: CorrectiveActionEvidence[];
   sanctionSuggested: SanctionSuggestion | null;
 }
+
+/**
+ * Spreadsheet templates and import (`/api/report-sheets`): one row per open report and criterion.
+ * The headers are these stable English codes, whatever the caller's language.
+ */
+export const SHEET_KEY_COLUMNS = ['report_id', 'criterion_code'] as const;
+/** Shown for orientation and ignored on import; a sheet may leave them out. */
+export const SHEET_INFO_COLUMNS = [
+  'contract_number',
+  'service_code',
+  'period_start',
+  'period_end',
+  'due_date',
+  'criterion_name',
+  'measure_type',
+  'unit',
+] as const;
+/** What the producer fills; every one must be present on import (an empty cell clears that field). */
+export const SHEET_ENTRY_COLUMNS = [
+  'value',
+  'numerator',
+  'denominator',
+  'respondents',
+  'flag',
+  'text',
+  'not_applicable',
+  'not_applicable_reason',
+  'comment',
+] as const;
+/** The template's columns in order. */
+export const SHEET_COLUMNS = [
+  'report_id',
+  'contract_number',
+  'service_code',
+  'period_start',
+  'period_end',
+  'due_date',
+  'criterion_code',
+  'criterion_name',
+  'measure_type',
+  'unit',
+  ...SHEET_ENTRY_COLUMNS,
+] as const;
+export type SheetColumn = (typeof SHEET_COLUMNS)[number];
+
+export const SHEET_FORMATS = ['csv', 'xlsx'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
+/** The largest sheet the import reads. */
+export const SHEET_MAX_BYTES = 5 * 1024 * 1024;
+
+/** One problem of an uploaded sheet: the spreadsheet row (the header is row 1) and column. */
+export interface SheetProblem {
+  row: number;
+  /** A column code, or null when the whole row is meant. */
+  column: string | null;
+  problem: string;
+  /** In the caller's language. */
+  message: string;
+}
+
+/** One report the sheet carries: how many of its criteria the sheet sets or clears. */
+export interface SheetReportResult {
+  reportId: string;
+  criteria: number;
+  /** The draft version after the import; null in a dry run. */
+  draftVersion: number | null;
+}
+
+/** `POST /api/report-sheets/import`: a dry run's findings, or what a real import stored. */
+export interface SheetImportResult {
+  dryRun: boolean;
+  format: SheetFormat;
+  /** Data rows read (the header not counted). */
+  rows: number;
+  /** Whether the import stored (always false in a dry run or with problems). */
+  stored: boolean;
+  reports: SheetReportResult[];
+  /** Anything here stops the import: nothing is stored while one remains. */
+  problems: SheetProblem[];
+  /** Worth a look, saved anyway: e.g. a required value left empty (submission will ask for it). */
+  warnings: SheetProblem[];
+  /** More problems than listed were found. */
+  truncated: boolean;
+}
+
+/** Completeness and timeliness of one group of expected reports (`GET /api/completeness`). */
+export interface CompletenessRow {
+  serviceCode: string;
+  periodType: PeriodType;
+  periodStart: string;
+  /** Set when grouped by producer type, else null. */
+  producerType: ProducerType | null;
+  /** Set when grouped by producer. */
+  producerId: string | null;
+  producerName: string | null;
+  expected: number;
+  /** Submitted at least once (waiting for review, returned after a submission, or accepted). */
+  submitted: number;
+  accepted: number;
+  /** The first submission came by the due date. */
+  onTime: number;
+  late: number;
+  /** Past the due date and never submitted. */
+  missing: number;
+  /** Not yet due and not submitted. */
+  open: number;
+}
+
+/** One criterion of a producer's own figures against the other producers of the same service. */
+export interface BenchmarkRow {
+  criterionCode: string;
+  periodStart: string;
+  /** The caller's producer's measured value; null when it has none for the period. */
+  mine: number | null;
+  /** Other producers' values; shown only when at least BENCHMARK_MIN_PRODUCERS reported. */
+  producers: number;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+}
+
+/** Fewer other producers than this and the distribution is withheld, so no one can be singled out. */
+export const BENCHMARK_MIN_PRODUCERS = 3;

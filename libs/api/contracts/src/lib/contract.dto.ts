@@ -256,12 +256,3 @@ export class ContractDocumentDto implements ContractDocument {
   @ApiProperty() sha256!: string;
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
 }
-
-export class DocumentUploadQueryDto {
-  @ApiProperty({ example: 'sopimus.pdf', description: 'The file name; the body is the file itself' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
-  @Matches(/^[^\\/\p{Cc}]+$/u)
-  filename!: string;
-}

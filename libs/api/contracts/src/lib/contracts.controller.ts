@@ -31,7 +31,7 @@ import {
   Page,
   ReportObligation,
 } from '@sopu/shared';
-import { Access, Auth, AuthContext, DomainError } from '@sopu/api/platform';
+import { Access, Auth, AuthContext, DocumentUploadQueryDto, readBody } from '@sopu/api/platform';
 import { ReportsService } from '@sopu/api/reporting';
 import {
   ContractDocumentDto,
@@ -40,7 +40,6 @@ import {
   ContractQueryDto,
   ContractSummaryDto,
   CreateContractDto,
-  DocumentUploadQueryDto,
   StatusChangeDto,
   UpdateContractDto,
 } from './contract.dto';
@@ -48,31 +47,6 @@ import { ContractsService } from './contracts.service';
 
 const READERS = ['ADMIN', 'CONTRACT_MANAGER', 'ANALYST', 'PROVIDER_REPORTER'] as const;
 const uuid = new ParseUUIDPipe();
-
-/** Reads the raw request body up to the limit; a larger one is refused without reading it all. */
-function readBody(req: Request, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new DomainError('BODY_TOO_LARGE', { limit: '20 MB' }));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new DomainError('BODY_TOO_LARGE', { limit: '20 MB' }));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 @ApiTags('contracts')
 @ApiBearerAuth()

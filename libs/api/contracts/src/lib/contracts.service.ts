@@ -29,7 +29,7 @@ import {
   StatusChangeDto,
   UpdateContractDto,
 } from './contract.dto';
-import { documentTypeOf, extensionMatches } from './document-type';
+import { documentTypeOf, extensionMatches } from '@sopu/api/platform';
 
 type Change = { field: string; from: unknown; to: unknown };
 

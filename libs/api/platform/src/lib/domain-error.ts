@@ -25,6 +25,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_JSON':
+    case 'SHEET_INVALID':
       return 400;
     case 'NOT_SIGNED_IN':
     case 'INVALID_CREDENTIALS':
@@ -58,6 +59,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'BODY_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_DOCUMENT':
+    case 'UNSUPPORTED_SHEET':
       return 415;
     case 'PRODUCER_REQUIRED':
     case 'PRODUCER_NOT_ALLOWED':

@@ -1,7 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ADVISORY_LOCKS } from '@sopu/api/database';
+import { addWorkingDays } from '@sopu/shared';
+import { remindDeadlines } from './notifications';
 import { createObligations } from './obligations';
+
+/** Reporters hear of a report this many working days before it is due. */
+export const REMIND_WORKING_DAYS = 3;
 
 const JOB = 'obligations';
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -51,10 +56,11 @@ export class ObligationsJob implements OnApplicationBootstrap, OnApplicationShut
       );
       if (claimed.length === 0) return { ran: false, created: 0 };
       const created = await createObligations(em, today);
+      const reminded = await remindDeadlines(em, today, addWorkingDays(today, REMIND_WORKING_DAYS));
       await em.query(`UPDATE job_run SET finished_at = now(), result = $3 WHERE job = $1 AND run_date = $2`, [
         JOB,
         today,
-        JSON.stringify({ created }),
+        JSON.stringify({ created, reminded }),
       ]);
       return { ran: true, created };
     });

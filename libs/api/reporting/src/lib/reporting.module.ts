@@ -1,16 +1,34 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CorrectiveActionsController } from './corrective-actions.controller';
+import { CorrectiveActionsService } from './corrective-actions.service';
 import { DeviationsService } from './deviations.service';
+import { NotificationsController, NotificationsService } from './notifications.controller';
 import { ObligationsJob } from './obligations-job';
 import { ReportEntity } from './report.entity';
 import { ReportWorkService } from './report-work.service';
 import { DeviationsController, ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { SteeringViews, SteeringViewsController } from './steering-views';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ReportEntity])],
-  controllers: [ReportsController, DeviationsController],
-  providers: [ReportsService, ReportWorkService, DeviationsService, ObligationsJob],
-  exports: [ReportsService, ReportWorkService, DeviationsService, ObligationsJob],
+  controllers: [
+    SteeringViewsController,
+    ReportsController,
+    DeviationsController,
+    NotificationsController,
+    CorrectiveActionsController,
+  ],
+  providers: [
+    SteeringViews,
+    NotificationsService,
+    ReportsService,
+    ReportWorkService,
+    DeviationsService,
+    ObligationsJob,
+    CorrectiveActionsService,
+  ],
+  exports: [ReportsService, ReportWorkService, DeviationsService, ObligationsJob, CorrectiveActionsService],
 })
 export class ReportingModule {}

@@ -172,7 +172,9 @@ export class Reporting1764100000000 implements MigrationInterface {
         uploaded_by_email varchar(320),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX ix_corrective_action_evidence_action ON corrective_action_evidence (action_id)`);
+    await q.query(
+      `CREATE INDEX ix_corrective_action_evidence_action ON corrective_action_evidence (action_id)`,
+    );
 
     await q.query(`
       CREATE TABLE api_token (

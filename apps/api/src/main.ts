@@ -33,7 +33,7 @@ async function main(command: string): Promise<void> {
       log.log({ msg: 'last migration reverted' });
     } else if (command === 'seed') {
       await migrate(dataSource);
-      await seedDemo(dataSource, config.seedsDir, config.demoPassword);
+      await seedDemo(dataSource, config.seedsDir, config.demoPassword, { reports: config.demoReports });
     } else {
       throw new Error(`Unknown command "${command}": use serve, migrate, revert or seed`);
     }

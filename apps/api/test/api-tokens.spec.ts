@@ -1,5 +1,5 @@
 import { ApiToken, CreatedApiToken, Page, ReportDetail, ReportObligation, SubmitResult } from '@sopu/shared';
-import { greenEntry } from './report-values';
+import { attachEvidence, greenEntry } from './report-values';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
 
 describe("API tokens for producers' own systems", () => {
@@ -9,7 +9,8 @@ describe("API tokens for producers' own systems", () => {
   let otherReporter: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Reports start untouched, so each test knows the state it builds on (the seed has its own test).
+    api = await startTestApi({ demoReports: false });
     [manager, reporter, otherReporter] = await Promise.all([
       signIn(api, DEMO_ACCOUNTS.manager.email),
       signIn(api, DEMO_ACCOUNTS.purchased.email),
@@ -53,6 +54,7 @@ describe("API tokens for producers' own systems", () => {
       body: { draftVersion: report.draftVersion, values },
     });
     expect(saved.status).toBe(200);
+    await attachEvidence(api.url, secret, saved.body);
     const submitted = await call<SubmitResult>(api, 'POST', `/api/reports/${own.id}/submit`, {
       token: secret,
       headers: { 'idempotency-key': `system-${own.id}` },

@@ -10,7 +10,7 @@ import {
   SubmitResult,
 } from '@sopu/shared';
 import { CorrectiveActionsService, helsinkiToday } from '@sopu/api/reporting';
-import { entryMeasuring, greenEntry, redMeasure } from './report-values';
+import { attachEvidence, entryMeasuring, greenEntry, redMeasure } from './report-values';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
 
 interface ErrorBody {
@@ -49,6 +49,7 @@ describe('corrective actions: opening, plan, decision, closing and sanction sugg
       body: { draftVersion: report.draftVersion, values },
     });
     expect(saved.status).toBe(200);
+    await attachEvidence(api.url, reporter, saved.body);
     const submitted = await call<SubmitResult>(api, 'POST', `/api/reports/${report.id}/submit`, {
       token: reporter,
       headers: { 'idempotency-key': `ca-test-${report.id}` },
@@ -66,7 +67,8 @@ describe('corrective actions: opening, plan, decision, closing and sanction sugg
     });
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Reports start untouched, so each test knows the state it builds on (the seed has its own test).
+    api = await startTestApi({ demoReports: false });
     actions = api.app.get(CorrectiveActionsService);
     [manager, admin, reporter, otherReporter] = await Promise.all([
       signIn(api, DEMO_ACCOUNTS.manager.email),

@@ -38,6 +38,10 @@ describe('operations', () => {
       terms: 0,
       contracts: 0,
       expectedReports: 0,
+      reportsFilled: 0,
+      reportRevisions: 0,
+      deviations: 0,
+      correctiveActions: 0,
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import { Band, ReportFormItem, ReportValueInput } from '@sopu/shared';
+import { Band, ReportDetail, ReportFormItem, ReportValueInput } from '@sopu/shared';
 
 /** An entry whose measured value is `measured`, in the shape the item's measure type asks for. */
 export function entryMeasuring(form: ReportFormItem, measured: number): ReportValueInput {
@@ -64,4 +64,34 @@ export function redMeasure(form: ReportFormItem): number | null {
   if (outer.min !== null && outer.min - 1 >= low) return Math.max(low, outer.min - 1);
   if (outer.max !== null && outer.max + 1 <= high) return Math.min(high, outer.max + 1);
   return null;
+}
+
+/** A small but real PDF, as evidence. */
+export const EVIDENCE_PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n% Omavalvontasuunnitelma\n'),
+  Buffer.alloc(600, 32),
+  Buffer.from('\n%%EOF\n'),
+]);
+
+/** Uploads a PDF for every value whose terms require evidence; returns the report as it then is. */
+export async function attachEvidence(
+  url: string,
+  token: string,
+  report: ReportDetail,
+  filename = 'omavalvontasuunnitelma.pdf',
+): Promise<ReportDetail> {
+  let current = report;
+  for (const form of report.items.filter((f) => f.item.evidenceRequired)) {
+    const res = await fetch(
+      `${url}/api/reports/${report.id}/attachments?criterion=${form.criterion.code}&filename=${encodeURIComponent(filename)}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(EVIDENCE_PDF),
+      },
+    );
+    if (res.status !== 201) throw new Error(`attaching evidence answered ${res.status}: ${await res.text()}`);
+    current = (await res.json()) as ReportDetail;
+  }
+  return current;
 }

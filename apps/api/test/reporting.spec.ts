@@ -11,7 +11,7 @@ import {
   ReportValueInput,
   SubmitResult,
 } from '@sopu/shared';
-import { greenEntry, redMeasure, entryMeasuring } from './report-values';
+import { attachEvidence, EVIDENCE_PDF, entryMeasuring, greenEntry, redMeasure } from './report-values';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
 
 interface ErrorBody {
@@ -62,7 +62,8 @@ describe('quality reports: drafts, submission, review and deviations', () => {
   let otherReporter: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Reports start untouched, so each test knows the state it builds on (the seed has its own test).
+    api = await startTestApi({ demoReports: false });
     [manager, analyst, reporter, otherReporter] = await Promise.all([
       signIn(api, DEMO_ACCOUNTS.manager.email),
       signIn(api, DEMO_ACCOUNTS.analyst.email),
@@ -224,6 +225,7 @@ describe('quality reports: drafts, submission, review and deviations', () => {
     const saved = await save(report, values, reporter);
     expect(saved.status).toBe(200);
     expect(saved.body.values.find((v) => v.criterionCode === red?.criterion.code)?.light).toBe('RED');
+    await attachEvidence(api.url, reporter, saved.body);
 
     expect((await submit<ErrorBody>(report.id, null, reporter)).status).toBe(400);
     const key = `web-${report.id}`;
@@ -336,7 +338,11 @@ describe('quality reports: drafts, submission, review and deviations', () => {
       `/api/audit-events?entityId=${report.id}&pageSize=50`,
       admin,
     );
-    expect(events.body.items.map((e) => e.action).reverse()).toEqual([
+    // (Evidence uploads, where the report's terms ask for them, are audited too, between these steps.)
+    const steps = events.body.items
+      .map((e) => e.action)
+      .filter((action) => action !== 'report.attachmentAdded');
+    expect(steps.reverse()).toEqual([
       'report.draftSaved',
       'report.submitted',
       'report.returned',
@@ -345,5 +351,66 @@ describe('quality reports: drafts, submission, review and deviations', () => {
       'report.accepted',
       'report.correctionStarted',
     ]);
+  });
+
+  it('asks for evidence where the terms require it and keeps the files a revision was submitted with', async () => {
+    let report: ReportDetail | null = null;
+    for (const obligation of await openReports(reporter)) {
+      const candidate = await detail(obligation.id, reporter);
+      if (candidate.draftVersion === 0 && candidate.items.some((f) => f.item.evidenceRequired)) {
+        report = candidate;
+        break;
+      }
+    }
+    if (!report) throw new Error('the demo data has no open report whose terms require evidence');
+    const code = report.items.find((f) => f.item.evidenceRequired)?.criterion.code as string;
+    const saved = await save(report, allGreen(report), reporter);
+    const without = await submit<ErrorBody>(report.id, `no-evidence-${report.id}`, reporter, {
+      'accept-language': 'en',
+    });
+    expect(without.status).toBe(422);
+    expect(without.body.fields).toContainEqual({
+      field: `values.${code}.evidence`,
+      problem: 'evidenceRequired',
+      message: `values.${code}.evidence: needs an attached document as evidence`,
+    });
+
+    const upload = (token: string, body: Buffer, filename = 'suunnitelma.pdf') =>
+      fetch(`${api.url}/api/reports/${report?.id}/attachments?criterion=${code}&filename=${filename}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(body),
+      });
+    expect((await upload(otherReporter, EVIDENCE_PDF)).status).toBe(404);
+    expect((await upload(reporter, Buffer.from('not a pdf at all'))).status).toBe(415);
+    const withWrong = await attachEvidence(api.url, reporter, saved.body, 'vanha.pdf');
+    const wrong = withWrong.values.find((v) => v.criterionCode === code)?.attachments?.[0];
+    const removed = await call<ReportDetail>(
+      api,
+      'DELETE',
+      `/api/reports/${report.id}/attachments/${wrong?.id}`,
+      {
+        token: reporter,
+      },
+    );
+    expect(removed.body.values.find((v) => v.criterionCode === code)?.attachments).toBeUndefined();
+    const withRight = await attachEvidence(api.url, reporter, removed.body);
+    const right = withRight.values.find((v) => v.criterionCode === code)?.attachments?.[0];
+    expect(right?.filename).toBe('omavalvontasuunnitelma.pdf');
+
+    const submitted = await submit(report.id, `evidence-${report.id}`, reporter);
+    expect(submitted.status).toBe(201);
+    const revision = await get<ReportRevision>(`/api/reports/${report.id}/revisions/1`, manager);
+    expect(revision.body.values.find((v) => v.criterionCode === code)?.attachments?.map((a) => a.id)).toEqual(
+      [right?.id],
+    );
+    const download = await fetch(`${api.url}/api/reports/${report.id}/attachments/${right?.id}`, {
+      headers: { authorization: `Bearer ${manager}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(EVIDENCE_PDF)).toBe(true);
+    const foreign = await fetch(`${api.url}/api/reports/${report.id}/attachments/${right?.id}`, {
+      headers: { authorization: `Bearer ${otherReporter}` },
+    });
+    expect(foreign.status).toBe(404);
   });
 });

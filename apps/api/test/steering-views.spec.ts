@@ -9,7 +9,7 @@ import {
   ReportObligation,
 } from '@sopu/shared';
 import { ObligationsJob } from '@sopu/api/reporting';
-import { entryMeasuring, greenEntry } from './report-values';
+import { attachEvidence, entryMeasuring, greenEntry } from './report-values';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
 
 /** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
@@ -26,7 +26,8 @@ describe('completeness, benchmarks and notifications', () => {
   let reporter: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Reports start untouched, so each test knows the state it builds on (the seed has its own test).
+    api = await startTestApi({ demoReports: false });
     [manager, reporter] = await Promise.all([
       signIn(api, DEMO_ACCOUNTS.manager.email),
       signIn(api, DEMO_ACCOUNTS.purchased.email),
@@ -64,11 +65,12 @@ describe('completeness, benchmarks and notifications', () => {
         form.criterion.code === code ? entryMeasuring(form, measured) : greenEntry(form),
       ]),
     );
-    const saved = await call(api, 'PUT', `/api/reports/${id}/values`, {
+    const saved = await call<ReportDetail>(api, 'PUT', `/api/reports/${id}/values`, {
       token: manager,
       body: { draftVersion: report.draftVersion, values },
     });
     expect(saved.status).toBe(200);
+    await attachEvidence(api.url, manager, saved.body);
     const submitted = await call(api, 'POST', `/api/reports/${id}/submit`, {
       token: manager,
       headers: { 'idempotency-key': `bench-${id}` },
@@ -151,13 +153,14 @@ describe('completeness, benchmarks and notifications', () => {
       await get<Page<ReportObligation>>('/api/reports?status=EXPECTED&pageSize=500', reporter)
     ).body.items.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     const detail = (await get<ReportDetail>(`/api/reports/${report.id}`, reporter)).body;
-    await call(api, 'PUT', `/api/reports/${report.id}/values`, {
+    const saved = await call<ReportDetail>(api, 'PUT', `/api/reports/${report.id}/values`, {
       token: reporter,
       body: {
         draftVersion: detail.draftVersion,
         values: Object.fromEntries(detail.items.map((f) => [f.criterion.code, greenEntry(f)])),
       },
     });
+    await attachEvidence(api.url, reporter, saved.body);
     await call(api, 'POST', `/api/reports/${report.id}/submit`, {
       token: reporter,
       headers: { 'idempotency-key': `notify-${report.id}` },

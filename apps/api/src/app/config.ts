@@ -29,6 +29,7 @@ class Environment {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE?: number;
   @Transform(emptyToUndefined) @IsOptional() @IsString() SOPU_DATA_DIR?: string;
   @Transform(toBool) @IsOptional() @IsBoolean() SOPU_DEMO?: boolean;
+  @Transform(toBool) @IsOptional() @IsBoolean() SOPU_DEMO_REPORTS?: boolean;
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(8) SOPU_DEMO_PASSWORD?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) SOPU_AUTH_SECRET?: string;
   @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(720) SOPU_SESSION_HOURS?: number;
@@ -51,6 +52,8 @@ export interface SopuConfig {
   /** Load demo data at start: always on a new embedded store, on a server only when asked. */
   demo: boolean | 'when-empty';
   demoPassword: string;
+  /** With the demo, 24 months of filled reports, deviations and corrective actions (default true). */
+  demoReports: boolean;
   authSecret?: string;
   sessionHours: number;
   cookieSecure: boolean;
@@ -83,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv): SopuConfig {
     dataDir: resolve(root, parsed.SOPU_DATA_DIR ?? '.data'),
     demo: parsed.SOPU_DEMO ?? (parsed.DATABASE_URL ? false : 'when-empty'),
     demoPassword: parsed.SOPU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demoReports: parsed.SOPU_DEMO_REPORTS ?? true,
     authSecret: parsed.SOPU_AUTH_SECRET,
     sessionHours: parsed.SOPU_SESSION_HOURS ?? 12,
     cookieSecure: parsed.SOPU_COOKIE_SECURE ?? false,

@@ -48,7 +48,7 @@ export async function createApp(config: SopuConfig, database?: DatabaseRuntime):
   const log = new Logger('Start');
   log.log({ msg: 'database ready', kind: runtime.kind, migrationsApplied: applied });
   if (config.demo === true || (config.demo === 'when-empty' && (await isEmptyInstallation(dataSource)))) {
-    await seedDemo(dataSource, config.seedsDir, config.demoPassword);
+    await seedDemo(dataSource, config.seedsDir, config.demoPassword, { reports: config.demoReports });
   }
 
   const openApi = new DocumentBuilder()

@@ -9,5 +9,5 @@ export * from './lib/field-constraints';
 export * from './lib/organiser-row';
 export * from './lib/page-query.dto';
 export * from './lib/document-type';
-export * from './lib/read-body';
+export * from './lib/http-files';
 export * from './lib/document-upload.dto';

@@ -6,3 +6,4 @@ export * from './lib/reports.service';
 export * from './lib/report-work.service';
 export * from './lib/deviations.service';
 export * from './lib/corrective-actions.service';
+export * from './lib/report-sheets.service';

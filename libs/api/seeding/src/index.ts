@@ -1,1 +1,2 @@
 export * from './lib/demo-seed';
+export * from './lib/reports-seed';

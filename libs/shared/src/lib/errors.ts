@@ -427,6 +427,11 @@ export const FIELD_MESSAGES = {
     fi: 'saa olla enintään {max} merkkiä',
     sv: 'får vara högst {max} tecken',
   },
+  evidenceRequired: {
+    en: 'needs an attached document as evidence',
+    fi: 'vaatii liitteeksi asiakirjan todisteeksi',
+    sv: 'kräver en bifogad handling som bevis',
+  },
   unknownCriterion: {
     en: 'is not a criterion of this report',
     fi: 'ei ole tämän raportin kriteeri',
@@ -518,6 +523,11 @@ export const FIELD_MESSAGES = {
     en: 'is locked: the report has been accepted (start a correction to change it)',
     fi: 'on lukittu: raportti on hyväksytty (aloita korjaus muuttaaksesi sitä)',
     sv: 'är låst: rapporten har godkänts (påbörja en rättelse för att ändra den)',
+  },
+  tooManyReports: {
+    en: 'is one report too many: one sheet may carry at most {max} reports',
+    fi: 'on liikaa: yhdessä taulukossa voi olla enintään {max} raporttia',
+    sv: 'är en rapport för mycket: ett kalkylblad får innehålla högst {max} rapporter',
   },
   noRows: {
     en: 'the sheet has no rows of values',

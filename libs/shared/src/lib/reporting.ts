@@ -29,8 +29,20 @@ export interface ReportFormItem {
   item: TermsItem;
 }
 
+/** A file attached to a value as evidence (PDF, DOCX or XLSX). */
+export interface ReportAttachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
 export interface ReportValueView extends ReportValueInput {
   criterionCode: string;
+  /** Evidence attached to this value (in a revision: as submitted). */
+  attachments?: ReportAttachment[];
   /** Set once checked: the measured value compared with thresholds, and its light. */
   measured: number | null;
   light: TrafficLight | null;

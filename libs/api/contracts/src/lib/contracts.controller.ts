@@ -31,7 +31,7 @@ import {
   Page,
   ReportObligation,
 } from '@sopu/shared';
-import { Access, Auth, AuthContext, DocumentUploadQueryDto, readBody } from '@sopu/api/platform';
+import { Access, Auth, AuthContext, DocumentUploadQueryDto, readBody, sendFile } from '@sopu/api/platform';
 import { ReportsService } from '@sopu/api/reporting';
 import {
   ContractDocumentDto,
@@ -164,10 +164,6 @@ export class ContractsController {
     @Res() res: Response,
   ): Promise<void> {
     const { meta, content } = await this.contracts.document(auth, id, documentId);
-    res.setHeader('content-type', meta.mediaType);
-    res.setHeader('content-length', String(content.length));
-    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`);
-    res.setHeader('x-content-sha256', meta.sha256);
-    res.end(content);
+    sendFile(res, { ...meta, content });
   }
 }

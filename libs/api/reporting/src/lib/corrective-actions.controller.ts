@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CorrectiveAction, DOCUMENT_MAX_BYTES, Page } from '@sopu/shared';
-import { Access, Auth, AuthContext, DocumentUploadQueryDto, readBody } from '@sopu/api/platform';
+import { Access, Auth, AuthContext, DocumentUploadQueryDto, readBody, sendFile } from '@sopu/api/platform';
 import {
   CloseDto,
   CorrectiveActionQueryDto,
@@ -130,11 +130,6 @@ export class CorrectiveActionsController {
     @Param('evidenceId', uuid) evidenceId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.actions.evidenceFile(auth, id, evidenceId);
-    res.setHeader('content-type', file.mediaType);
-    res.setHeader('content-length', String(file.content.length));
-    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-    res.setHeader('x-content-sha256', file.sha256);
-    res.end(file.content);
+    sendFile(res, await this.actions.evidenceFile(auth, id, evidenceId));
   }
 }

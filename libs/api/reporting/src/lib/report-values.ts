@@ -14,7 +14,7 @@ const TEXT_FIELDS = ['text', 'notApplicableReason', 'comment'] as const;
 const FLAG_FIELDS = ['flag', 'notApplicable'] as const;
 const KNOWN_FIELDS = new Set<string>([...NUMBER_FIELDS, ...TEXT_FIELDS, ...FLAG_FIELDS]);
 /** What `GET /api/reports/{id}` adds to each value: a client may send a value back as it got it. */
-const READ_ONLY_FIELDS = new Set<string>(['criterionCode', 'measured', 'light', 'issues']);
+const READ_ONLY_FIELDS = new Set<string>(['criterionCode', 'measured', 'light', 'issues', 'attachments']);
 
 /** The longest typed number kept (15 digits, a point and 10 decimals, a sign, spaces). */
 const NUMBER_TEXT_MAX = 40;

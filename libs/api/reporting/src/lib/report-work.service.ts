@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DeviationKind,
+  DOCUMENT_MAX_BYTES,
+  ReportAttachment,
   ReportDetail,
   ReportFormItem,
   ReportLock,
@@ -15,7 +17,15 @@ import {
 } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
 import { toCriterion, toTermsItem, CriterionEntity, MonitoringTermsItemEntity } from '@sopu/api/catalogue';
-import { AuthContext, DomainError, FieldIssue, organiserRow } from '@sopu/api/platform';
+import { createHash } from 'node:crypto';
+import {
+  AuthContext,
+  documentTypeOf,
+  DomainError,
+  extensionMatches,
+  FieldIssue,
+  organiserRow,
+} from '@sopu/api/platform';
 import { helsinkiToday } from './obligations-job';
 import { notify } from './notifications';
 import { ReportEntity } from './report.entity';
@@ -53,6 +63,14 @@ function summary(row: RevisionRow): ReportRevisionSummary {
     late: row.late,
     reds: row.values.filter((value) => value.light === 'RED').length,
   };
+}
+
+function withAttachments(
+  view: ReportValueView,
+  attachments: Map<string, ReportAttachment[]>,
+): ReportValueView {
+  const files = attachments.get(view.criterionCode);
+  return files ? { ...view, attachments: files } : view;
 }
 
 /**
@@ -136,6 +154,7 @@ export class ReportWorkService {
       this.reviews(em, report.id),
     ]);
     const checked = checkValues(items, report.draft);
+    const attachments = await this.attachments(em, report.id);
     return {
       id: report.id,
       contractId: report.contractId,
@@ -157,7 +176,7 @@ export class ReportWorkService {
       draftSavedAt: report.draftSavedAt?.toISOString() ?? null,
       lock: auth.role === 'ANALYST' ? (this.lockOf(report) ?? 'readOnly') : this.lockOf(report),
       items,
-      values: checked.map(valueView),
+      values: checked.map((value) => withAttachments(valueView(value), attachments)),
       revisions: revisions.map(summary),
       reviews,
     };
@@ -283,12 +302,22 @@ export class ReportWorkService {
       this.assertEditable(report);
       const items = await this.formItems(em, report);
       const checked = checkValues(items, report.draft);
-      const problems = valueFieldIssues(checked);
+      const attachments = await this.attachments(em, report.id);
+      const problems = [
+        ...valueFieldIssues(checked),
+        ...checked
+          .filter(({ item, entry }) => item.item.evidenceRequired && !entry.notApplicable)
+          .filter(({ item }) => !attachments.has(item.criterion.code))
+          .map(({ item }) => ({
+            field: `values.${item.criterion.code}.evidence`,
+            problem: 'evidenceRequired' as const,
+          })),
+      ];
       if (problems.length > 0) throw new DomainError('REPORT_INCOMPLETE', {}, problems);
 
       const number = report.revisionCount + 1;
       const late = helsinkiToday() > report.dueDate;
-      const views = checked.map(valueView);
+      const views = checked.map((value) => withAttachments(valueView(value), attachments));
       const [revision]: RevisionRow[] = await em.query(
         `INSERT INTO report_revision
            (organiser_id, report_id, number, idempotency_key, submitted_by, submitted_by_email, via, late, values)
@@ -384,6 +413,134 @@ export class ReportWorkService {
        VALUES ${tuples.join(', ')}`,
       params,
     );
+  }
+
+  /** The report's current attachments by criterion code. */
+  private async attachments(em: EntityManager, reportId: string): Promise<Map<string, ReportAttachment[]>> {
+    const rows: {
+      id: string;
+      criterion_code: string;
+      filename: string;
+      media_type: string;
+      size: number;
+      sha256: string;
+      created_at: Date;
+    }[] = await em.query(
+      `SELECT id, criterion_code, filename, media_type, size, sha256, created_at FROM report_attachment
+        WHERE report_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
+      [reportId],
+    );
+    const byCode = new Map<string, ReportAttachment[]>();
+    for (const row of rows) {
+      byCode.set(row.criterion_code, [
+        ...(byCode.get(row.criterion_code) ?? []),
+        {
+          id: row.id,
+          filename: row.filename,
+          mediaType: row.media_type,
+          size: row.size,
+          sha256: row.sha256,
+          uploadedAt: row.created_at.toISOString(),
+        },
+      ]);
+    }
+    return byCode;
+  }
+
+  /** Attaches evidence (PDF, DOCX or XLSX recognised from content) to one value of an editable report. */
+  async addAttachment(
+    auth: AuthContext,
+    id: string,
+    criterionCode: string,
+    filename: string,
+    content: Buffer,
+  ): Promise<ReportDetail> {
+    if (content.length > DOCUMENT_MAX_BYTES) throw new DomainError('BODY_TOO_LARGE', { limit: '20 MB' });
+    if (content.length === 0)
+      throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'file', problem: 'isNotEmpty' }]);
+    const mediaType = documentTypeOf(content);
+    if (!mediaType || !extensionMatches(filename, mediaType)) throw new DomainError('UNSUPPORTED_DOCUMENT');
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.reportFor(em, auth, id, true);
+      this.assertEditable(report);
+      const items = await this.formItems(em, report);
+      if (!items.some((item) => item.criterion.code === criterionCode))
+        throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'criterion', problem: 'unknownCriterion' }]);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const [saved]: { id: string }[] = await em.query(
+        `INSERT INTO report_attachment (organiser_id, report_id, criterion_code, filename, media_type, size, sha256,
+                                        content, uploaded_by, uploaded_by_email)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          auth.organiserId,
+          report.id,
+          criterionCode,
+          filename,
+          mediaType,
+          content.length,
+          sha256,
+          content,
+          auth.userId,
+          auth.email,
+        ],
+      );
+      await this.audit.record(em, {
+        organiserId: auth.organiserId,
+        actor: auth,
+        action: 'report.attachmentAdded',
+        entityType: 'report',
+        entityId: report.id,
+        after: { attachmentId: saved.id, criterionCode, filename, mediaType, size: content.length, sha256 },
+      });
+      return this.detailWith(em, auth, report);
+    });
+  }
+
+  /** Takes an attachment off the draft; the file stays, so a revision that listed it keeps it. */
+  async removeAttachment(auth: AuthContext, id: string, attachmentId: string): Promise<ReportDetail> {
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.reportFor(em, auth, id, true);
+      this.assertEditable(report);
+      const [removed]: { criterion_code: string; filename: string }[] = await em
+        .query(
+          `UPDATE report_attachment SET removed_at = now()
+          WHERE id = $1 AND report_id = $2 AND removed_at IS NULL RETURNING criterion_code, filename`,
+          [attachmentId, report.id],
+        )
+        .then((result: [unknown[], number]) => result[0] as { criterion_code: string; filename: string }[]);
+      if (!removed) throw new DomainError('NOT_FOUND');
+      await this.audit.record(em, {
+        organiserId: auth.organiserId,
+        actor: auth,
+        action: 'report.attachmentRemoved',
+        entityType: 'report',
+        entityId: report.id,
+        before: { attachmentId, criterionCode: removed.criterion_code, filename: removed.filename },
+      });
+      return this.detailWith(em, auth, report);
+    });
+  }
+
+  /** One attachment of a report the caller may see, removed or not (a revision may list it). */
+  async attachmentFile(
+    auth: AuthContext,
+    id: string,
+    attachmentId: string,
+  ): Promise<{ filename: string; mediaType: string; sha256: string; content: Buffer }> {
+    const em = this.dataSource.manager;
+    const report = await this.reportFor(em, auth, id);
+    const [file]: { filename: string; media_type: string; sha256: string; content: Buffer }[] =
+      await em.query(
+        `SELECT filename, media_type, sha256, content FROM report_attachment WHERE id = $1 AND report_id = $2`,
+        [attachmentId, report.id],
+      );
+    if (!file) throw new DomainError('NOT_FOUND');
+    return {
+      filename: file.filename,
+      mediaType: file.media_type,
+      sha256: file.sha256,
+      content: file.content,
+    };
   }
 
   /** Accepts the latest revision, or returns it to the producer with comments. */

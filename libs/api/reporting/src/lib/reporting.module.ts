@@ -6,6 +6,8 @@ import { DeviationsService } from './deviations.service';
 import { NotificationsController, NotificationsService } from './notifications.controller';
 import { ObligationsJob } from './obligations-job';
 import { ReportEntity } from './report.entity';
+import { ReportSheetsController } from './report-sheets.controller';
+import { ReportSheetsService } from './report-sheets.service';
 import { ReportWorkService } from './report-work.service';
 import { DeviationsController, ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -19,6 +21,7 @@ import { SteeringViews, SteeringViewsController } from './steering-views';
     DeviationsController,
     NotificationsController,
     CorrectiveActionsController,
+    ReportSheetsController,
   ],
   providers: [
     SteeringViews,
@@ -28,6 +31,7 @@ import { SteeringViews, SteeringViewsController } from './steering-views';
     DeviationsService,
     ObligationsJob,
     CorrectiveActionsService,
+    ReportSheetsService,
   ],
   exports: [ReportsService, ReportWorkService, DeviationsService, ObligationsJob, CorrectiveActionsService],
 })

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -10,10 +11,14 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiProduces,
   ApiConflictResponse,
   ApiHeader,
   ApiOkResponse,
@@ -21,12 +26,26 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Deviation, Page, ReportDetail, ReportObligation, ReportRevision, SubmitResult } from '@sopu/shared';
-import { Access, Auth, AuthContext } from '@sopu/api/platform';
+import type { Request, Response } from 'express';
+import {
+  Deviation,
+  DOCUMENT_MAX_BYTES,
+  Page,
+  ReportDetail,
+  ReportObligation,
+  ReportRevision,
+  SubmitResult,
+} from '@sopu/shared';
+import { Access, Auth, AuthContext, readBody, sendFile } from '@sopu/api/platform';
 import { DeviationQueryDto } from './deviations.dto';
 import { DeviationsService } from './deviations.service';
-import { ReportPageDto, ReportQueryDto, ReportValuesDto, ReviewDto } from './reports.dto';
+import {
+  AttachmentUploadQueryDto,
+  ReportPageDto,
+  ReportQueryDto,
+  ReportValuesDto,
+  ReviewDto,
+} from './reports.dto';
 import { ReportsService } from './reports.service';
 import { ReportWorkService } from './report-work.service';
 
@@ -122,6 +141,50 @@ export class ReportsController {
   @ApiOperation({ summary: 'Opens an accepted report for a correction, which is reviewed again' })
   startCorrection(@Auth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ReportDetail> {
     return this.work.startCorrection(auth, id);
+  }
+
+  @Post(':id/attachments')
+  @Access.producerScoped(...FILLERS)
+  @ApiOperation({
+    summary:
+      'Attach evidence to one value (PDF, DOCX or XLSX ≤ 20 MB, recognised from content): the body is the file',
+  })
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async addAttachment(
+    @Auth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Query() query: AttachmentUploadQueryDto,
+    @Req() req: Request,
+  ): Promise<ReportDetail> {
+    const content = await readBody(req, DOCUMENT_MAX_BYTES);
+    return this.work.addAttachment(auth, id, query.criterion, query.filename, content);
+  }
+
+  @Delete(':id/attachments/:attachmentId')
+  @Access.producerScoped(...FILLERS)
+  @ApiOperation({
+    summary: 'Takes an attachment off the draft (a submitted revision keeps the files it listed)',
+  })
+  removeAttachment(
+    @Auth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ): Promise<ReportDetail> {
+    return this.work.removeAttachment(auth, id, attachmentId);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @Access.producerScoped(...READERS)
+  @ApiOperation({ summary: 'Download one attachment' })
+  @ApiProduces('application/pdf', 'application/octet-stream')
+  async attachment(
+    @Auth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendFile(res, await this.work.attachmentFile(auth, id, attachmentId));
   }
 
   @Get(':id/revisions/:number')

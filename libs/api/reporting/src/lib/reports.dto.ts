@@ -24,7 +24,7 @@ import {
   ReviewInput,
   TEXT_MAX_LENGTH,
 } from '@sopu/shared';
-import { IsIsoDate, IsTextRecord, PageQueryDto } from '@sopu/api/platform';
+import { DocumentUploadQueryDto, IsIsoDate, IsTextRecord, PageQueryDto } from '@sopu/api/platform';
 
 export class ReportQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() contractId?: string;
@@ -109,4 +109,13 @@ export class ReviewDto implements ReviewInput {
   @IsObject()
   @IsTextRecord()
   valueComments?: Record<string, string>;
+}
+
+export class AttachmentUploadQueryDto extends DocumentUploadQueryDto {
+  @ApiProperty({
+    example: 'SELF_MONITORING_PLAN_UP_TO_DATE',
+    description: 'The criterion the evidence is for',
+  })
+  @Matches(CODE_PATTERN)
+  criterion!: string;
 }

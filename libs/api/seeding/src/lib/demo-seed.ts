@@ -19,6 +19,7 @@ import { ADVISORY_LOCKS, withAdvisoryLock } from '@sopu/api/database';
 import { hashPassword } from '@sopu/api/auth';
 import { CatalogueSeedResult, seedCatalogue } from './catalogue-seed';
 import { ContractsSeedResult, seedContracts } from './contracts-seed';
+import { ReportsSeedResult, seedReports } from './reports-seed';
 import { check } from './seed-check';
 
 interface OrganiserSeed {
@@ -56,7 +57,7 @@ interface UserSeed {
   language: Language;
 }
 
-export interface SeedResult extends CatalogueSeedResult, ContractsSeedResult {
+export interface SeedResult extends CatalogueSeedResult, ContractsSeedResult, ReportsSeedResult {
   organisers: number;
   producers: number;
   serviceUnits: number;
@@ -77,6 +78,7 @@ export async function seedDemo(
   dataSource: DataSource,
   seedsDir: string,
   password: string,
+  options: { reports?: boolean } = {},
 ): Promise<SeedResult> {
   const dir = join(seedsDir, 'demo');
   const organisers = readYaml<OrganiserSeed>(dir, 'organisers.yaml', 'organisers');
@@ -121,6 +123,10 @@ export async function seedDemo(
     terms: 0,
     contracts: 0,
     expectedReports: 0,
+    reportsFilled: 0,
+    reportRevisions: 0,
+    deviations: 0,
+    correctiveActions: 0,
   };
 
   await withAdvisoryLock(dataSource, ADVISORY_LOCKS.demoSeed, () =>
@@ -209,7 +215,11 @@ export async function seedDemo(
       Object.assign(result, await seedCatalogue(em, dir, organiserIds));
       // Contracts belong to the organiser of their producer; the demo has one, Helsinki.
       const helsinki = organiserIds.get('helsinki');
-      if (helsinki) Object.assign(result, await seedContracts(em, dir, helsinki, producerIds));
+      if (helsinki) {
+        Object.assign(result, await seedContracts(em, dir, helsinki, producerIds));
+        if (options.reports !== false)
+          Object.assign(result, await seedReports(em, dir, helsinki, producerIds));
+      }
     }),
   );
   new Logger('Seed').log({ msg: 'demo data loaded', inserted: result });

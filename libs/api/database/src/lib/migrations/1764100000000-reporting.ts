@@ -67,6 +67,26 @@ export class Reporting1764100000000 implements MigrationInterface {
       `CREATE INDEX ix_report_value_service ON report_value (organiser_id, service_code, criterion_code, period_start)`,
     );
 
+    // Evidence attached to a value where the terms require it. Rows are never changed: removing one
+    // from a draft marks it removed, and a revision lists the attachments it was submitted with.
+    await q.query(`
+      CREATE TABLE report_attachment (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organiser_id uuid NOT NULL REFERENCES organiser (id),
+        report_id uuid NOT NULL REFERENCES report (id),
+        criterion_code varchar(40) NOT NULL,
+        filename varchar(255) NOT NULL,
+        media_type varchar(120) NOT NULL,
+        size integer NOT NULL,
+        sha256 char(64) NOT NULL,
+        content bytea NOT NULL,
+        uploaded_by uuid REFERENCES app_user (id),
+        uploaded_by_email varchar(320),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        removed_at timestamptz
+      )`);
+    await q.query(`CREATE INDEX ix_report_attachment_report ON report_attachment (report_id, criterion_code)`);
+
     await q.query(`
       CREATE TABLE report_review (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -213,6 +233,7 @@ export class Reporting1764100000000 implements MigrationInterface {
     await q.query(`DROP TABLE corrective_action`);
     await q.query(`DROP TABLE deviation`);
     await q.query(`DROP TABLE report_review`);
+    await q.query(`DROP TABLE report_attachment`);
     await q.query(`DROP TABLE report_value`);
     await q.query(`DROP TABLE report_revision`);
     await q.query(`DROP FUNCTION submitted_is_immutable()`);

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 
 /** Reads the raw request body up to the limit; a larger one is refused without reading it all. */
@@ -25,4 +25,16 @@ export function readBody(req: Request, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A stored file as an attachment download, with its SHA-256 so the receiver can check it. */
+export function sendFile(
+  res: Response,
+  file: { filename: string; mediaType: string; sha256: string; content: Buffer },
+): void {
+  res.setHeader('content-type', file.mediaType);
+  res.setHeader('content-length', String(file.content.length));
+  res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  res.setHeader('x-content-sha256', file.sha256);
+  res.end(file.content);
 }

@@ -147,6 +147,11 @@ export async function chooseLanguage(page: Page, name: 'Suomi' | 'Svenska' | 'En
 
 /** WCAG 2.1 A and AA violations of serious or critical impact on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Half-faded elements (a snack bar sliding in, a dialog opening) are checked once they have settled,
+  // so that contrast is measured on what the user reads, not on a frame of an animation.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

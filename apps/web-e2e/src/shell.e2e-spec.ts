@@ -70,18 +70,28 @@ describe('the portal in a browser', () => {
   const domainPages = [
     'Producers',
     'Contracts',
+    'Reports',
     'Service descriptions',
     'Quality criteria',
     'Monitoring terms',
   ];
-  const everyonesNavigation = ['Home', ...domainPages, 'Account'];
+  // Completeness is for the organiser's staff; API tokens for managers, administrators and reporters.
+  const withSteering = (completeness: boolean, tokens: boolean) => [
+    ...domainPages.slice(0, 3),
+    'Deviations',
+    'Corrective actions',
+    ...(completeness ? ['Completeness'] : []),
+    ...domainPages.slice(3),
+    ...(tokens ? ['API tokens'] : []),
+  ];
+  const reporterNavigation = ['Home', ...withSteering(false, true), 'Account'];
   const expectedNavigation: [string, string[]][] = [
-    ['admin@demo.sopu.test', ['Home', ...domainPages, 'Users', 'Audit log', 'Account']],
-    ['manager@demo.sopu.test', everyonesNavigation],
-    ['analyst@demo.sopu.test', everyonesNavigation],
-    ['reporter.inhouse@demo.sopu.test', everyonesNavigation],
-    ['reporter.purchased@demo.sopu.test', everyonesNavigation],
-    ['reporter.voucher@demo.sopu.test', everyonesNavigation],
+    ['admin@demo.sopu.test', ['Home', ...withSteering(true, true), 'Users', 'Audit log', 'Account']],
+    ['manager@demo.sopu.test', ['Home', ...withSteering(true, true), 'Account']],
+    ['analyst@demo.sopu.test', ['Home', ...withSteering(true, false), 'Account']],
+    ['reporter.inhouse@demo.sopu.test', reporterNavigation],
+    ['reporter.purchased@demo.sopu.test', reporterNavigation],
+    ['reporter.voucher@demo.sopu.test', reporterNavigation],
   ];
 
   it.each(expectedNavigation)(

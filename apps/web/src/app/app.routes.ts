@@ -24,6 +24,30 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@sopu/web/contracts').then((m) => m.CONTRACT_ROUTES),
       },
       {
+        path: 'reports',
+        loadChildren: () => import('@sopu/web/reporting').then((m) => m.REPORT_ROUTES),
+      },
+      {
+        path: 'deviations',
+        loadChildren: () => import('@sopu/web/steering').then((m) => m.DEVIATION_ROUTES),
+      },
+      {
+        path: 'corrective-actions',
+        loadChildren: () => import('@sopu/web/steering').then((m) => m.CORRECTIVE_ACTION_ROUTES),
+      },
+      {
+        path: 'completeness',
+        loadChildren: () => import('@sopu/web/steering').then((m) => m.COMPLETENESS_ROUTES),
+      },
+      {
+        path: 'api-tokens',
+        loadChildren: () => import('@sopu/web/steering').then((m) => m.API_TOKEN_ROUTES),
+      },
+      {
+        path: 'notifications',
+        loadChildren: () => import('@sopu/web/steering').then((m) => m.NOTIFICATION_ROUTES),
+      },
+      {
         path: 'catalogue',
         loadChildren: () => import('@sopu/web/catalogue').then((m) => m.CATALOGUE_ROUTES),
       },

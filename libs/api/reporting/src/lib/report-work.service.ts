@@ -105,7 +105,8 @@ export class ReportWorkService {
     const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
     return items.map((item) => {
       const criterion = byId.get(item.criterionId) as CriterionEntity;
-      return { criterion: toCriterion(criterion), item: toTermsItem(item, criterion.code) };
+      // Criteria of published terms are in use by definition.
+      return { criterion: toCriterion(criterion, true), item: toTermsItem(item, criterion.code) };
     });
   }
 

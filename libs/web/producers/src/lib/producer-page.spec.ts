@@ -155,7 +155,10 @@ describe('ProducerPage', () => {
 
     await (await loader.getHarness(MatButtonHarness.with({ text: /Add service unit/ }))).click();
     await settle(fixture);
-    const add = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    // The newest dialog: on a busy machine the closed one may still be fading out beside it.
+    const dialogs =
+      await TestbedHarnessEnvironment.documentRootLoader(fixture).getAllHarnesses(MatDialogHarness);
+    const add = dialogs[dialogs.length - 1];
     expect(await add.getTitleText()).toBe('New service unit');
     await add.close();
   });

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { AuthStore } from '@sopu/web/auth';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
+import { ProviderHome, StaffHome } from '@sopu/web/steering';
 
 @Component({
   selector: 'sopu-home-page',
-  imports: [TranslatePipe],
+  imports: [ProviderHome, StaffHome, TranslatePipe],
   template: `
     @if (user(); as user) {
       <h1>{{ 'home.greeting' | t: { name: user.displayName } }}</h1>
@@ -12,6 +13,16 @@ import { I18n, TranslatePipe } from '@sopu/web/i18n';
         {{ 'home.signedInAs' | t: { role: i18n.role(user.role), organiser: user.organiserName } }}
       </p>
       <p class="lead">{{ roleDescription() }}</p>
+      <!-- Deferred: the steering library loads when the home page shows, not with the shell. -->
+      @defer {
+        @if (user.role === 'PROVIDER_REPORTER') {
+          <sopu-provider-home />
+        } @else {
+          <sopu-staff-home />
+        }
+      } @loading {
+        <p>{{ 'common.loading' | t }}</p>
+      }
     }
   `,
   styles: `

@@ -18,6 +18,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore, LanguageMenu } from '@sopu/web/auth';
 import { I18n, TranslatePipe } from '@sopu/web/i18n';
+import { InboxButton } from '@sopu/web/steering';
 import { filter, map } from 'rxjs';
 import { navItemsFor } from './navigation';
 
@@ -37,6 +38,7 @@ export const NARROW_LAYOUT = '(max-width: 959.98px)';
     RouterLinkActive,
     RouterOutlet,
     LanguageMenu,
+    InboxButton,
     TranslatePipe,
   ],
   templateUrl: './shell-layout.html',

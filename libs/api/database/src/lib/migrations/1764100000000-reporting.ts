@@ -85,7 +85,9 @@ export class Reporting1764100000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         removed_at timestamptz
       )`);
-    await q.query(`CREATE INDEX ix_report_attachment_report ON report_attachment (report_id, criterion_code)`);
+    await q.query(
+      `CREATE INDEX ix_report_attachment_report ON report_attachment (report_id, criterion_code)`,
+    );
 
     await q.query(`
       CREATE TABLE report_review (

@@ -1,0 +1,2 @@
+export * from './lib/report.routes';
+export * from './lib/reports-api';

@@ -1,0 +1,3 @@
+import baseConfig from '../../../eslint.angular.mjs';
+
+export default [...baseConfig];

@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CorrectiveAction,
   Deviation,
@@ -13,8 +10,7 @@ import {
   validateValue,
 } from '@sopu/shared';
 import { helsinkiToday } from '@sopu/api/reporting';
-import { seedDemo, seedReports } from '@sopu/api/seeding';
-import { parse } from 'yaml';
+import { seedDemo } from '@sopu/api/seeding';
 import { call, DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, startTestApi, TestApi } from './test-api';
 
 interface ReportRow {
@@ -309,52 +305,4 @@ describe('demo reports: 24 months of history with a realistic spread', () => {
     });
     expect(await snapshot()).toEqual(before);
   });
-});
-
-/**
- * The time the report history adds to a first start with demo data: run with SEED_TIMING=1, on
- * the embedded store (no TEST_DATABASE_URL) or on the server. Starts the API once on seeds
- * without `reporting.yaml`, then times `seedReports` alone in one transaction, as the demo seed
- * runs it, and the first start with the whole demo for comparison.
- */
-(process.env['SEED_TIMING'] ? describe : describe.skip)('demo report seed timing', () => {
-  it('measures the report seed on the store in use', async () => {
-    const seeds = join(__dirname, '../../../seeds');
-    const without = mkdtempSync(join(tmpdir(), 'sopu-seeds-'));
-    cpSync(seeds, without, { recursive: true });
-    rmSync(join(without, 'demo', 'reporting.yaml'));
-    let started = performance.now();
-    const bare = await startTestApi({ seedsDir: without });
-    const startWithout = performance.now() - started;
-    const producers = (
-      parse(readFileSync(join(seeds, 'demo', 'producers.yaml'), 'utf8')) as {
-        producers: { key: string; name: string }[];
-      }
-    ).producers;
-    const rows: { id: string; name: string; organiser_id: string }[] = await bare.dataSource.query(
-      `SELECT id, name, organiser_id FROM producer`,
-    );
-    const ids = new Map(producers.map((p) => [p.key, rows.find((r) => r.name === p.name)?.id as string]));
-    started = performance.now();
-    const result = await bare.dataSource.transaction((em) =>
-      seedReports(em, join(seeds, 'demo'), rows[0].organiser_id, ids),
-    );
-    const reportSeed = performance.now() - started;
-    await bare.close();
-    rmSync(without, { recursive: true });
-    started = performance.now();
-    const full = await startTestApi();
-    const startWith = performance.now() - started;
-    await full.close();
-    console.log(
-      JSON.stringify({
-        store: process.env['TEST_DATABASE_URL'] ? 'server' : 'embedded',
-        seedReportsMs: Math.round(reportSeed),
-        firstStartWithoutReportsMs: Math.round(startWithout),
-        firstStartWithReportsMs: Math.round(startWith),
-        result,
-      }),
-    );
-    expect(result.reportRevisions).toBeGreaterThan(1000);
-  }, 600_000);
 });

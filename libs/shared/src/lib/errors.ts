@@ -66,9 +66,9 @@ export const ERROR_MESSAGES = {
     sv: 'Avtalsnumret {number} används redan.',
   },
   ILLEGAL_TRANSITION: {
-    en: 'The contract cannot move to this status from its current one.',
-    fi: 'Sopimusta ei voi siirtää tähän tilaan sen nykyisestä tilasta.',
-    sv: 'Avtalet kan inte flyttas till denna status från sin nuvarande.',
+    en: 'This step is not possible from the current status. Reload to see where things stand.',
+    fi: 'Tämä vaihe ei ole mahdollinen nykyisestä tilasta. Lataa sivu uudelleen nähdäksesi tilanteen.',
+    sv: 'Detta steg är inte möjligt från nuvarande status. Ladda om för att se läget.',
   },
   CONTRACT_CLOSED: {
     en: 'The contract has ended and can no longer be changed.',

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   canTransition,
@@ -9,7 +8,6 @@ import {
   ContractEvent,
   ContractService,
   ContractSummary,
-  DOCUMENT_MAX_BYTES,
   ProducerType,
 } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
@@ -29,7 +27,7 @@ import {
   StatusChangeDto,
   UpdateContractDto,
 } from './contract.dto';
-import { documentTypeOf, extensionMatches } from '@sopu/api/platform';
+import { checkedDocument } from '@sopu/api/platform';
 
 type Change = { field: string; from: unknown; to: unknown };
 
@@ -371,11 +369,7 @@ export class ContractsService {
     filename: string,
     content: Buffer,
   ): Promise<ContractDocument> {
-    if (content.length > DOCUMENT_MAX_BYTES) throw new DomainError('BODY_TOO_LARGE', { limit: '20 MB' });
-    if (content.length === 0)
-      throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'file', problem: 'isNotEmpty' }]);
-    const mediaType = documentTypeOf(content);
-    if (!mediaType || !extensionMatches(filename, mediaType)) throw new DomainError('UNSUPPORTED_DOCUMENT');
+    const { mediaType, sha256 } = checkedDocument(filename, content);
     return this.dataSource.transaction(async (em) => {
       await this.requireLocked(em, auth, id);
       const saved = await em.save(
@@ -386,7 +380,7 @@ export class ContractsService {
           filename,
           mediaType,
           size: content.length,
-          sha256: createHash('sha256').update(content).digest('hex'),
+          sha256,
           content,
           uploadedBy: auth.userId,
         }),

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { DOCUMENT_MAX_BYTES } from '@sopu/shared';
+import { DomainError } from './domain-error';
+
 /** The document types a contract may hold, recognised from their content, never from the name alone. */
 export const DOCUMENT_TYPES = {
   pdf: 'application/pdf',
@@ -24,4 +28,17 @@ export function documentTypeOf(content: Buffer): (typeof DOCUMENT_TYPES)[keyof t
 export function extensionMatches(filename: string, mediaType: string): boolean {
   const extension = filename.toLowerCase().split('.').pop() ?? '';
   return (DOCUMENT_TYPES as Record<string, string>)[extension] === mediaType;
+}
+
+/**
+ * An uploaded document as the portal keeps it: at most 20 MB, not empty, a PDF, DOCX or XLSX by its
+ * content with a name to match, and its SHA-256. Anything else is refused with the error a user reads.
+ */
+export function checkedDocument(filename: string, content: Buffer): { mediaType: string; sha256: string } {
+  if (content.length > DOCUMENT_MAX_BYTES) throw new DomainError('BODY_TOO_LARGE', { limit: '20 MB' });
+  if (content.length === 0)
+    throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'file', problem: 'isNotEmpty' }]);
+  const mediaType = documentTypeOf(content);
+  if (!mediaType || !extensionMatches(filename, mediaType)) throw new DomainError('UNSUPPORTED_DOCUMENT');
+  return { mediaType, sha256: createHash('sha256').update(content).digest('hex') };
 }

@@ -15,14 +15,13 @@ import {
   ReportValueView,
   SanctionSuggestion,
   WORKING_DAYS_COVERED,
-  DOCUMENT_MAX_BYTES,
 } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
-import { createHash } from 'node:crypto';
-import { AuthContext, documentTypeOf, DomainError, extensionMatches, FieldIssue } from '@sopu/api/platform';
+import { AuthContext, checkedDocument, DomainError, FieldIssue } from '@sopu/api/platform';
 import { CorrectiveActionQueryDto } from './corrective-actions.dto';
 import { DeviationsService } from './deviations.service';
 import { notify } from './notifications';
+import { SqlFilter } from './sql-filter';
 import { helsinkiToday } from './obligations-job';
 
 /** Red on the same criterion in this many consecutive periods suggests a sanction. */
@@ -98,23 +97,15 @@ export class CorrectiveActionsService {
   ) {}
 
   async list(auth: AuthContext, query: CorrectiveActionQueryDto): Promise<Page<CorrectiveAction>> {
-    const where = ['a.organiser_id = $1'];
-    const params: unknown[] = [auth.organiserId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (auth.role === 'PROVIDER_REPORTER') add('a.producer_id = ?', auth.producerId);
-    else if (query.producerId) add('a.producer_id = ?', query.producerId);
-    if (query.status) add('a.status = ?', query.status);
-    if (query.contractId) add('a.contract_id = ?', query.contractId);
-    if (query.deviationId) add('a.deviation_id = ?', query.deviationId);
-    if (query.service) add('d.service_code = ?', query.service);
-    if (query.overdue === true) add(`(a.due_date < ?::date AND a.status <> 'CLOSED')`, this.today());
-    if (query.overdue === false) add(`(a.due_date >= ?::date OR a.status = 'CLOSED')`, this.today());
+    const { where: filter, params } = new SqlFilter('a', auth, query.producerId)
+      .add('a.status = ?', query.status)
+      .add('a.contract_id = ?', query.contractId)
+      .add('a.deviation_id = ?', query.deviationId)
+      .add('d.service_code = ?', query.service)
+      .add(`(a.due_date < ?::date AND a.status <> 'CLOSED')`, query.overdue === true ? this.today() : null)
+      .add(`(a.due_date >= ?::date OR a.status = 'CLOSED')`, query.overdue === false ? this.today() : null);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const filter = `WHERE ${where.join(' AND ')}`;
     const em = this.dataSource.manager;
     const [rows, [{ total }]] = await Promise.all([
       em.query(
@@ -156,15 +147,10 @@ export class CorrectiveActionsService {
     filename: string,
     content: Buffer,
   ): Promise<CorrectiveAction> {
-    if (content.length > DOCUMENT_MAX_BYTES) throw new DomainError('BODY_TOO_LARGE', { limit: '20 MB' });
-    if (content.length === 0)
-      throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'file', problem: 'isNotEmpty' }]);
-    const mediaType = documentTypeOf(content);
-    if (!mediaType || !extensionMatches(filename, mediaType)) throw new DomainError('UNSUPPORTED_DOCUMENT');
+    const { mediaType, sha256 } = checkedDocument(filename, content);
     return this.dataSource.transaction(async (em) => {
       const row = await this.rowFor(em, auth, id, true);
       if (row.status === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION');
-      const sha256 = createHash('sha256').update(content).digest('hex');
       const [saved]: { id: string }[] = await em.query(
         `INSERT INTO corrective_action_evidence
            (organiser_id, action_id, filename, media_type, size, sha256, content, uploaded_by, uploaded_by_email)

@@ -4,6 +4,7 @@ import { AuthContext } from '@sopu/api/platform';
 import { Deviation, DeviationKind, Page } from '@sopu/shared';
 import { ReportEntity } from './report.entity';
 import { DeviationQueryDto } from './deviations.dto';
+import { SqlFilter } from './sql-filter';
 
 interface DeviationRow {
   id: string;
@@ -117,25 +118,17 @@ export class DeviationsService {
   }
 
   async list(auth: AuthContext, query: DeviationQueryDto): Promise<Page<Deviation>> {
-    const where = ['d.organiser_id = $1'];
-    const params: unknown[] = [auth.organiserId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (auth.role === 'PROVIDER_REPORTER') add('d.producer_id = ?', auth.producerId);
-    else if (query.producerId) add('d.producer_id = ?', query.producerId);
-    if (query.reportId) add('d.report_id = ?', query.reportId);
-    if (query.service) add('d.service_code = ?', query.service);
-    if (query.kind) add('d.kind = ?', query.kind);
-    if (query.status) add('d.status = ?', query.status);
-    if (query.criterion) add('d.criterion_code = ?', query.criterion);
-    if (query.from) add('d.period_start >= ?', query.from);
-    if (query.to) add('d.period_start <= ?', query.to);
-    if (query.withoutAction) where.push('a.id IS NULL');
+    const { where: filter, params } = new SqlFilter('d', auth, query.producerId)
+      .add('d.report_id = ?', query.reportId)
+      .add('d.service_code = ?', query.service)
+      .add('d.kind = ?', query.kind)
+      .add('d.status = ?', query.status)
+      .add('d.criterion_code = ?', query.criterion)
+      .add('d.period_start >= ?', query.from)
+      .add('d.period_start <= ?', query.to)
+      .when(query.withoutAction === true, 'a.id IS NULL');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const filter = `WHERE ${where.join(' AND ')}`;
     const em = this.dataSource.manager;
     const [rows, [{ total }]] = await Promise.all([
       em.query(

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DeviationKind,
-  DOCUMENT_MAX_BYTES,
   ReportAttachment,
   ReportDetail,
   ReportFormItem,
@@ -17,15 +16,7 @@ import {
 } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
 import { toCriterion, toTermsItem, CriterionEntity, MonitoringTermsItemEntity } from '@sopu/api/catalogue';
-import { createHash } from 'node:crypto';
-import {
-  AuthContext,
-  documentTypeOf,
-  DomainError,
-  extensionMatches,
-  FieldIssue,
-  organiserRow,
-} from '@sopu/api/platform';
+import { AuthContext, checkedDocument, DomainError, FieldIssue, organiserRow } from '@sopu/api/platform';
 import { helsinkiToday } from './obligations-job';
 import { notify } from './notifications';
 import { ReportEntity } from './report.entity';
@@ -456,18 +447,13 @@ export class ReportWorkService {
     filename: string,
     content: Buffer,
   ): Promise<ReportDetail> {
-    if (content.length > DOCUMENT_MAX_BYTES) throw new DomainError('BODY_TOO_LARGE', { limit: '20 MB' });
-    if (content.length === 0)
-      throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'file', problem: 'isNotEmpty' }]);
-    const mediaType = documentTypeOf(content);
-    if (!mediaType || !extensionMatches(filename, mediaType)) throw new DomainError('UNSUPPORTED_DOCUMENT');
+    const { mediaType, sha256 } = checkedDocument(filename, content);
     return this.dataSource.transaction(async (em) => {
       const report = await this.reportFor(em, auth, id, true);
       this.assertEditable(report);
       const items = await this.formItems(em, report);
       if (!items.some((item) => item.criterion.code === criterionCode))
         throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'criterion', problem: 'unknownCriterion' }]);
-      const sha256 = createHash('sha256').update(content).digest('hex');
       const [saved]: { id: string }[] = await em.query(
         `INSERT INTO report_attachment (organiser_id, report_id, criterion_code, filename, media_type, size, sha256,
                                         content, uploaded_by, uploaded_by_email)
@@ -502,13 +488,12 @@ export class ReportWorkService {
     return this.dataSource.transaction(async (em) => {
       const report = await this.reportFor(em, auth, id, true);
       this.assertEditable(report);
-      const [removed]: { criterion_code: string; filename: string }[] = await em
-        .query(
-          `UPDATE report_attachment SET removed_at = now()
+      // An UPDATE … RETURNING answers [rows, count].
+      const [[removed]]: [{ criterion_code: string; filename: string }[], number] = await em.query(
+        `UPDATE report_attachment SET removed_at = now()
           WHERE id = $1 AND report_id = $2 AND removed_at IS NULL RETURNING criterion_code, filename`,
-          [attachmentId, report.id],
-        )
-        .then((result: [unknown[], number]) => result[0] as { criterion_code: string; filename: string }[]);
+        [attachmentId, report.id],
+      );
       if (!removed) throw new DomainError('NOT_FOUND');
       await this.audit.record(em, {
         organiserId: auth.organiserId,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { BENCHMARK_MIN_PRODUCERS, BenchmarkRow, CODE_PATTERN, CompletenessRow, ROLES } from '@sopu/shared';
 import { Access, Auth, AuthContext, DomainError, IsIsoDate } from '@sopu/api/platform';
 import { helsinkiToday } from './obligations-job';
+import { SqlFilter } from './sql-filter';
 
 const GROUPS = ['producerType', 'producer'] as const;
 
@@ -43,17 +44,11 @@ export class SteeringViews {
 
   async completeness(auth: AuthContext, query: CompletenessQueryDto): Promise<CompletenessRow[]> {
     const byProducer = query.groupBy === 'producer' || auth.role === 'PROVIDER_REPORTER';
-    const params: unknown[] = [auth.organiserId, helsinkiToday()];
-    const where = ['r.organiser_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (auth.role === 'PROVIDER_REPORTER') add('r.producer_id = ?', auth.producerId);
-    else if (query.producerId) add('r.producer_id = ?', query.producerId);
-    if (query.service) add('r.service_code = ?', query.service);
-    if (query.from) add('r.period_start >= ?', query.from);
-    if (query.to) add('r.period_start <= ?', query.to);
+    // $2 is today, for "missing" and "open".
+    const { where, params } = new SqlFilter('r', auth, query.producerId, [helsinkiToday()])
+      .add('r.service_code = ?', query.service)
+      .add('r.period_start >= ?', query.from)
+      .add('r.period_start <= ?', query.to);
     const group = byProducer ? 'p.id, p.name, p.type' : 'p.type';
     const rows: Record<string, string | number | null>[] = await this.dataSource.query(
       `SELECT r.service_code, r.period_type, to_char(r.period_start, 'YYYY-MM-DD') AS period_start,
@@ -68,7 +63,7 @@ export class SteeringViews {
          FROM report r
          JOIN producer p ON p.id = r.producer_id
          LEFT JOIN report_revision first ON first.report_id = r.id AND first.number = 1
-        WHERE ${where.join(' AND ')}
+        ${where}
         GROUP BY r.service_code, r.period_type, r.period_start, ${group}
         ORDER BY r.period_start DESC, r.service_code, r.period_type, ${byProducer ? 'p.name' : 'p.type'}`,
       params,

@@ -6,6 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { errorMessage } from '@sopu/shared';
 import { I18n } from '@sopu/web/i18n';
 import { ContractStatusDialog, ContractStatusDialogData } from './contract-status-dialog';
 
@@ -89,14 +90,15 @@ describe('ContractStatusDialog', () => {
       {
         statusCode: 409,
         code: 'ILLEGAL_TRANSITION',
-        message: 'The contract cannot move to this status from its current one.',
+        message: errorMessage('ILLEGAL_TRANSITION', 'en'),
         fields: [{ field: 'status', problem: 'invalid', message: 'is not valid' }],
       },
       { status: 409, statusText: 'Conflict' },
     );
     await settle(fixture);
+    // The refusal in the user's language, as the shared error catalogue words it.
     expect(fixture.nativeElement.querySelector('[role=alert]').textContent).toContain(
-      'The contract cannot move to this status from its current one.',
+      errorMessage('ILLEGAL_TRANSITION', 'en'),
     );
     expect(close).not.toHaveBeenCalled();
   });

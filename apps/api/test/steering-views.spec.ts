@@ -10,15 +10,8 @@ import {
 } from '@sopu/shared';
 import { ObligationsJob } from '@sopu/api/reporting';
 import { attachEvidence, entryMeasuring, greenEntry } from './report-values';
+import { percentile } from './statistics';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
-
-/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = p * (sorted.length - 1);
-  const low = Math.floor(rank);
-  return sorted[low] + (sorted[Math.ceil(rank)] - sorted[low]) * (rank - low);
-}
 
 describe('completeness, benchmarks and notifications', () => {
   let api: TestApi;

@@ -9,3 +9,4 @@ export * from './lib/producers';
 export * from './lib/contracts';
 export * from './lib/reporting';
 export * from './lib/working-days';
+export * from './lib/comparisons';

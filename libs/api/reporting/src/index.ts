@@ -7,3 +7,4 @@ export * from './lib/report-work.service';
 export * from './lib/deviations.service';
 export * from './lib/corrective-actions.service';
 export * from './lib/report-sheets.service';
+export * from './lib/comparisons';

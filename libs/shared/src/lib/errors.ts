@@ -534,6 +534,22 @@ export const FIELD_MESSAGES = {
     fi: 'taulukossa ei ole arvorivejä',
     sv: 'kalkylbladet har inga rader med värden',
   },
+  // Comparisons.
+  month: {
+    en: 'must be a month written YYYY-MM',
+    fi: 'on oltava kuukausi muodossa VVVV-KK',
+    sv: 'måste vara en månad skriven ÅÅÅÅ-MM',
+  },
+  rangeTooLong: {
+    en: 'may be at most {max} months after the start',
+    fi: 'saa olla enintään {max} kuukautta alkukuukauden jälkeen',
+    sv: 'får vara högst {max} månader efter startmånaden',
+  },
+  notCriterionOfService: {
+    en: 'is not a criterion of this service',
+    fi: 'ei ole tämän palvelun kriteeri',
+    sv: 'är inte ett kriterium för denna tjänst',
+  },
   invalid: { en: 'is not valid', fi: 'ei ole kelvollinen', sv: 'är inte giltigt' },
 } satisfies Record<string, Localized>;
 

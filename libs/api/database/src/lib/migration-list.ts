@@ -3,6 +3,7 @@ import { Catalogue1763900000000 } from './migrations/1763900000000-catalogue';
 import { Producers1763950000000 } from './migrations/1763950000000-producers';
 import { Contracts1764000000000 } from './migrations/1764000000000-contracts';
 import { Reporting1764100000000 } from './migrations/1764100000000-reporting';
+import { Comparisons1764200000000 } from './migrations/1764200000000-comparisons';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Producers1763950000000,
   Contracts1764000000000,
   Reporting1764100000000,
+  Comparisons1764200000000,
 ];

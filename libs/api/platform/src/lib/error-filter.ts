@@ -40,6 +40,7 @@ const CONSTRAINT_PROBLEMS: Record<string, FieldProblem> = {
   businessId: 'businessId',
   isoDate: 'isoDate',
   postalCode: 'postalCode',
+  month: 'month',
 };
 
 /** class-validator keeps a constraint's arguments only in its English message; read them back. */

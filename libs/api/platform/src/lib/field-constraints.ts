@@ -1,5 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isValidBusinessId, TEXT_MAX_LENGTH } from '@sopu/shared';
+import { isValidBusinessId, MONTH_PATTERN, TEXT_MAX_LENGTH } from '@sopu/shared';
 
 /**
  * A class-validator constraint under its own name: the error mapper turns the name into a field
@@ -30,6 +30,9 @@ export function isIsoDate(value: unknown): boolean {
     date.getUTCDate() === day
   );
 }
+
+/** A month written `YYYY-MM` (problem `month`). */
+export const IsMonth = constraint('month', (value) => typeof value === 'string' && MONTH_PATTERN.test(value));
 
 /** A real calendar date `YYYY-MM-DD` (problem `isoDate`). */
 export const IsIsoDate = constraint('isoDate', isIsoDate);

@@ -571,6 +571,14 @@ export class ReportWorkService {
           WHERE id = $1`,
         [report.id, accepted ? 'ACCEPTED' : 'RETURNED'],
       );
+      // The comparison summaries count the accepted values from this very transaction on.
+      if (accepted)
+        await em.query(`SELECT comparison_refresh($1, $2, $3, $4)`, [
+          auth.organiserId,
+          report.serviceCode,
+          report.producerId,
+          report.periodStart,
+        ]);
       await notify(
         em,
         auth.organiserId,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComparisonsController, ComparisonsService } from './comparisons';
 import { CorrectiveActionsController } from './corrective-actions.controller';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { DeviationsService } from './deviations.service';
@@ -17,6 +18,7 @@ import { SteeringViews, SteeringViewsController } from './steering-views';
   imports: [TypeOrmModule.forFeature([ReportEntity])],
   controllers: [
     SteeringViewsController,
+    ComparisonsController,
     ReportsController,
     DeviationsController,
     NotificationsController,
@@ -25,6 +27,7 @@ import { SteeringViews, SteeringViewsController } from './steering-views';
   ],
   providers: [
     SteeringViews,
+    ComparisonsService,
     NotificationsService,
     ReportsService,
     ReportWorkService,

@@ -217,8 +217,11 @@ export async function seedDemo(
       const helsinki = organiserIds.get('helsinki');
       if (helsinki) {
         Object.assign(result, await seedContracts(em, dir, helsinki, producerIds));
-        if (options.reports !== false)
+        if (options.reports !== false) {
           Object.assign(result, await seedReports(em, dir, helsinki, producerIds));
+          // The comparison summaries, built once from the accepted history rather than per review.
+          await em.query(`SELECT comparison_refresh($1, NULL, NULL, NULL)`, [helsinki]);
+        }
       }
     }),
   );

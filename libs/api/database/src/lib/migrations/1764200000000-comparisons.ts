@@ -1,0 +1,227 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Comparisons of producers and producer types, fast at national scale.
+ *
+ * A report's values count in comparisons from the moment a revision is accepted; `accepted_revision`
+ * names that revision (kept by a trigger on reviews, so every path that accepts sets it). The view
+ * `accepted_value` is the plain answer: the current accepted values with the producer's type and
+ * whether each value meets its target.
+ *
+ * Two summaries are kept in step with acceptance, in the same transaction, by `comparison_refresh`:
+ *
+ * - `comparison_running`: for each producer, service and criterion, one row per month from its first
+ *   to its last reported period, holding running totals since the first period (months without a
+ *   value carry the totals forward). A producer's totals for any period range are then the row at
+ *   the range's end minus the row before its start: two rows per producer and criterion, however
+ *   long the range.
+ * - `comparison_type_period`: for each service, criterion, period and producer type, the totals and
+ *   the list of measured values, for the series per period and its medians.
+ *
+ * Both can be rebuilt from `accepted_value` at any time (`comparison_refresh(org, NULL, NULL, NULL)`),
+ * and the API's tests check that they answer exactly as the plain aggregate does.
+ */
+export class Comparisons1764200000000 implements MigrationInterface {
+  name = 'Comparisons1764200000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE report ADD COLUMN accepted_revision integer`);
+    await q.query(`
+      UPDATE report r SET accepted_revision = a.number
+        FROM (SELECT rv.report_id, max(rv.number) AS number
+                FROM report_revision rv JOIN report_review rr ON rr.revision_id = rv.id AND rr.decision = 'ACCEPT'
+               GROUP BY rv.report_id) a
+       WHERE a.report_id = r.id`);
+    await q.query(`
+      CREATE FUNCTION report_accepted_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.decision = 'ACCEPT' THEN
+          UPDATE report SET accepted_revision = (SELECT number FROM report_revision WHERE id = NEW.revision_id)
+           WHERE id = NEW.report_id;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER report_review_accepted AFTER INSERT ON report_review
+      FOR EACH ROW EXECUTE FUNCTION report_accepted_revision()`);
+
+    await q.query(`
+      CREATE FUNCTION meets_target(direction varchar, target numeric, measured numeric, light varchar)
+      RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE
+          WHEN measured IS NULL THEN NULL
+          WHEN direction = 'TARGET_RANGE' THEN CASE WHEN light IS NULL THEN NULL ELSE light = 'GREEN' END
+          WHEN target IS NULL THEN NULL
+          WHEN direction = 'HIGHER_IS_BETTER' THEN measured >= target
+          WHEN direction = 'LOWER_IS_BETTER' THEN measured <= target
+          ELSE NULL END
+      $$`);
+
+    await q.query(`
+      CREATE VIEW accepted_value AS
+      SELECT r.organiser_id, r.service_code, v.criterion_code, r.producer_id, p.type AS producer_type,
+             r.id AS report_id, r.contract_service_id, r.period_start, v.measure_type,
+             v.numerator, v.denominator, v.value, v.respondents, v.flag, v.not_applicable, v.measured, v.light,
+             meets_target(c.direction, ti.target, v.measured, v.light) AS meets
+        FROM report r
+        JOIN report_revision rv ON rv.report_id = r.id AND rv.number = r.accepted_revision
+        JOIN report_value v ON v.revision_id = rv.id
+        JOIN producer p ON p.id = r.producer_id
+        LEFT JOIN criterion c ON c.organiser_id = r.organiser_id AND c.code = v.criterion_code
+        LEFT JOIN monitoring_terms_item ti ON ti.terms_id = r.terms_id AND ti.criterion_id = c.id`);
+
+    // Totals are counts (bigint) and sums of measured values (double precision: the figures shown
+    // are rounded; numerators and denominators, which pool percentages, stay exact whole numbers).
+    await q.query(`
+      CREATE TABLE comparison_running (
+        organiser_id uuid NOT NULL REFERENCES organiser (id),
+        service_code varchar(40) NOT NULL,
+        criterion_code varchar(40) NOT NULL,
+        producer_id uuid NOT NULL REFERENCES producer (id),
+        period_start date NOT NULL,
+        producer_type varchar(40) NOT NULL,
+        is_last boolean NOT NULL,
+        n bigint NOT NULL,
+        num numeric NOT NULL,
+        den numeric NOT NULL,
+        wsum double precision NOT NULL,
+        resp bigint NOT NULL,
+        vsum double precision NOT NULL,
+        green bigint NOT NULL,
+        amber bigint NOT NULL,
+        red bigint NOT NULL,
+        meets bigint NOT NULL,
+        targeted bigint NOT NULL,
+        na bigint NOT NULL,
+        CONSTRAINT pk_comparison_running PRIMARY KEY (organiser_id, service_code, producer_id, criterion_code, period_start)
+      )`);
+    await q.query(
+      `CREATE INDEX ix_comparison_running_period ON comparison_running (organiser_id, service_code, period_start)`,
+    );
+    await q.query(
+      `CREATE INDEX ix_comparison_running_last ON comparison_running (organiser_id, service_code, period_start) WHERE is_last`,
+    );
+    await q.query(`
+      CREATE TABLE comparison_type_period (
+        organiser_id uuid NOT NULL REFERENCES organiser (id),
+        service_code varchar(40) NOT NULL,
+        criterion_code varchar(40) NOT NULL,
+        period_start date NOT NULL,
+        producer_type varchar(40) NOT NULL,
+        producers integer NOT NULL,
+        n bigint NOT NULL,
+        num numeric NOT NULL,
+        den numeric NOT NULL,
+        wsum double precision NOT NULL,
+        resp bigint NOT NULL,
+        vsum double precision NOT NULL,
+        green bigint NOT NULL,
+        amber bigint NOT NULL,
+        red bigint NOT NULL,
+        meets bigint NOT NULL,
+        targeted bigint NOT NULL,
+        na bigint NOT NULL,
+        measured double precision[] NOT NULL,
+        CONSTRAINT pk_comparison_type_period PRIMARY KEY (organiser_id, service_code, period_start, criterion_code, producer_type)
+      )`);
+
+    await q.query(`
+      CREATE FUNCTION comparison_refresh(p_org uuid, p_service varchar, p_producer uuid, p_period date)
+      RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        v_type varchar;
+        pair record;
+      BEGIN
+        IF p_producer IS NULL THEN
+          -- Everything of the organiser, one producer and service at a time.
+          DELETE FROM comparison_running WHERE organiser_id = p_org;
+          DELETE FROM comparison_type_period WHERE organiser_id = p_org;
+          FOR pair IN SELECT DISTINCT service_code, producer_id FROM report
+                       WHERE organiser_id = p_org AND accepted_revision IS NOT NULL LOOP
+            PERFORM comparison_refresh(p_org, pair.service_code, pair.producer_id, NULL);
+          END LOOP;
+          INSERT INTO comparison_type_period
+          SELECT organiser_id, service_code, criterion_code, period_start, producer_type,
+                 count(DISTINCT producer_id), count(measured), coalesce(sum(numerator), 0), coalesce(sum(denominator), 0),
+                 coalesce(sum(measured * respondents), 0), coalesce(sum(respondents), 0), coalesce(sum(measured), 0),
+                 count(*) FILTER (WHERE light = 'GREEN'), count(*) FILTER (WHERE light = 'AMBER'),
+                 count(*) FILTER (WHERE light = 'RED'), count(*) FILTER (WHERE meets), count(meets),
+                 count(*) FILTER (WHERE not_applicable),
+                 coalesce(array_agg(measured::double precision ORDER BY measured) FILTER (WHERE measured IS NOT NULL), '{}')
+            FROM accepted_value WHERE organiser_id = p_org
+           GROUP BY organiser_id, service_code, criterion_code, period_start, producer_type;
+          RETURN;
+        END IF;
+
+        -- One producer's running totals for one service, from its first to its last period. Two
+        -- acceptances for the same producer and service (or type and period, below) wait for each
+        -- other, so the second one recomputes with the first one's values.
+        PERFORM pg_advisory_xact_lock(hashtextextended('comparison:' || p_org || p_service || p_producer, 0));
+        DELETE FROM comparison_running
+         WHERE organiser_id = p_org AND service_code = p_service AND producer_id = p_producer;
+        INSERT INTO comparison_running
+        WITH per AS (
+          SELECT criterion_code, period_start, max(producer_type) AS producer_type,
+                 count(measured) AS n, coalesce(sum(numerator), 0) AS num, coalesce(sum(denominator), 0) AS den,
+                 coalesce(sum(measured * respondents), 0)::double precision AS wsum,
+                 coalesce(sum(respondents), 0) AS resp, coalesce(sum(measured), 0)::double precision AS vsum,
+                 count(*) FILTER (WHERE light = 'GREEN') AS green, count(*) FILTER (WHERE light = 'AMBER') AS amber,
+                 count(*) FILTER (WHERE light = 'RED') AS red, count(*) FILTER (WHERE meets) AS meets,
+                 count(meets) AS targeted, count(*) FILTER (WHERE not_applicable) AS na
+            FROM accepted_value
+           WHERE organiser_id = p_org AND service_code = p_service AND producer_id = p_producer
+           GROUP BY criterion_code, period_start
+        ),
+        span AS (
+          SELECT criterion_code, min(period_start) AS first, max(period_start) AS last, max(producer_type) AS producer_type
+            FROM per GROUP BY criterion_code
+        ),
+        months AS (
+          SELECT s.criterion_code, s.producer_type, s.last, m::date AS period_start
+            FROM span s, generate_series(s.first, s.last, interval '1 month') m
+        )
+        SELECT p_org, p_service, m.criterion_code, p_producer, m.period_start, m.producer_type,
+               m.period_start = m.last,
+               sum(coalesce(per.n, 0)) OVER w, sum(coalesce(per.num, 0)) OVER w, sum(coalesce(per.den, 0)) OVER w,
+               sum(coalesce(per.wsum, 0)) OVER w, sum(coalesce(per.resp, 0)) OVER w, sum(coalesce(per.vsum, 0)) OVER w,
+               sum(coalesce(per.green, 0)) OVER w, sum(coalesce(per.amber, 0)) OVER w, sum(coalesce(per.red, 0)) OVER w,
+               sum(coalesce(per.meets, 0)) OVER w, sum(coalesce(per.targeted, 0)) OVER w, sum(coalesce(per.na, 0)) OVER w
+          FROM months m LEFT JOIN per USING (criterion_code, period_start)
+        WINDOW w AS (PARTITION BY m.criterion_code ORDER BY m.period_start);
+
+        IF p_period IS NULL THEN
+          RETURN;
+        END IF;
+        -- The producer type's totals for the accepted report's period.
+        SELECT type INTO v_type FROM producer WHERE id = p_producer;
+        PERFORM pg_advisory_xact_lock(hashtextextended('comparison:' || p_org || p_service || p_period || v_type, 0));
+        DELETE FROM comparison_type_period
+         WHERE organiser_id = p_org AND service_code = p_service AND period_start = p_period AND producer_type = v_type;
+        INSERT INTO comparison_type_period
+        SELECT p_org, p_service, criterion_code, p_period, v_type,
+               count(DISTINCT producer_id), count(measured), coalesce(sum(numerator), 0), coalesce(sum(denominator), 0),
+               coalesce(sum(measured * respondents), 0), coalesce(sum(respondents), 0), coalesce(sum(measured), 0),
+               count(*) FILTER (WHERE light = 'GREEN'), count(*) FILTER (WHERE light = 'AMBER'),
+               count(*) FILTER (WHERE light = 'RED'), count(*) FILTER (WHERE meets), count(meets),
+               count(*) FILTER (WHERE not_applicable),
+               coalesce(array_agg(measured::double precision ORDER BY measured) FILTER (WHERE measured IS NOT NULL), '{}')
+          FROM accepted_value
+         WHERE organiser_id = p_org AND service_code = p_service AND period_start = p_period AND producer_type = v_type
+         GROUP BY criterion_code;
+      END $$`);
+
+    // Reports accepted before this migration.
+    await q.query(`SELECT comparison_refresh(id, NULL, NULL, NULL) FROM organiser`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION comparison_refresh(uuid, varchar, uuid, date)`);
+    await q.query(`DROP TABLE comparison_type_period`);
+    await q.query(`DROP TABLE comparison_running`);
+    await q.query(`DROP VIEW accepted_value`);
+    await q.query(`DROP FUNCTION meets_target(varchar, numeric, numeric, varchar)`);
+    await q.query(`DROP TRIGGER report_review_accepted ON report_review`);
+    await q.query(`DROP FUNCTION report_accepted_revision()`);
+    await q.query(`ALTER TABLE report DROP COLUMN accepted_revision`);
+  }
+}

@@ -125,89 +125,88 @@ export class Comparisons1764200000000 implements MigrationInterface {
         CONSTRAINT pk_comparison_type_period PRIMARY KEY (organiser_id, service_code, period_start, criterion_code, producer_type)
       )`);
 
+    // With a producer: that producer's running totals for the service, and its type's totals for
+    // the period (on acceptance). Without: everything of the organiser, set-based. The statements
+    // are built with EXECUTE so that each call is planned for its own arguments (a cached generic
+    // plan could scan every value of the organiser for one acceptance).
     await q.query(`
       CREATE FUNCTION comparison_refresh(p_org uuid, p_service varchar, p_producer uuid, p_period date)
       RETURNS void LANGUAGE plpgsql AS $$
       DECLARE
         v_type varchar;
-        pair record;
+        v_values text;
+        v_periods text;
       BEGIN
         IF p_producer IS NULL THEN
-          -- Everything of the organiser, one producer and service at a time.
           DELETE FROM comparison_running WHERE organiser_id = p_org;
           DELETE FROM comparison_type_period WHERE organiser_id = p_org;
-          FOR pair IN SELECT DISTINCT service_code, producer_id FROM report
-                       WHERE organiser_id = p_org AND accepted_revision IS NOT NULL LOOP
-            PERFORM comparison_refresh(p_org, pair.service_code, pair.producer_id, NULL);
-          END LOOP;
+          v_values := 'organiser_id = $1';
+          v_periods := 'organiser_id = $1';
+        ELSE
+          -- Two acceptances for the same producer and service (or type and period) wait for each
+          -- other, so the second one recomputes with the first one's values.
+          PERFORM pg_advisory_xact_lock(hashtextextended('comparison:' || p_org || p_service || p_producer, 0));
+          DELETE FROM comparison_running
+           WHERE organiser_id = p_org AND service_code = p_service AND producer_id = p_producer;
+          v_values := 'organiser_id = $1 AND service_code = $2 AND producer_id = $3';
+          SELECT type INTO v_type FROM producer WHERE id = p_producer;
+          IF p_period IS NOT NULL THEN
+            PERFORM pg_advisory_xact_lock(hashtextextended('comparison:' || p_org || p_service || p_period || v_type, 0));
+            DELETE FROM comparison_type_period
+             WHERE organiser_id = p_org AND service_code = p_service AND period_start = p_period AND producer_type = v_type;
+          END IF;
+          v_periods := 'organiser_id = $1 AND service_code = $2 AND period_start = $4 AND producer_type = $5';
+        END IF;
+
+        -- Running totals from each producer's first to its last period; months without a value carry them.
+        EXECUTE format($sql$
+          INSERT INTO comparison_running
+          WITH per AS (
+            SELECT service_code, producer_id, criterion_code, period_start, max(producer_type) AS producer_type,
+                   count(measured) AS n, coalesce(sum(numerator), 0) AS num, coalesce(sum(denominator), 0) AS den,
+                   coalesce(sum(measured * respondents), 0)::double precision AS wsum,
+                   coalesce(sum(respondents), 0) AS resp, coalesce(sum(measured), 0)::double precision AS vsum,
+                   count(*) FILTER (WHERE light = 'GREEN') AS green, count(*) FILTER (WHERE light = 'AMBER') AS amber,
+                   count(*) FILTER (WHERE light = 'RED') AS red, count(*) FILTER (WHERE meets) AS meets,
+                   count(meets) AS targeted, count(*) FILTER (WHERE not_applicable) AS na
+              FROM accepted_value WHERE %s
+             GROUP BY service_code, producer_id, criterion_code, period_start
+          ),
+          span AS (
+            SELECT service_code, producer_id, criterion_code, min(period_start) AS first, max(period_start) AS last,
+                   max(producer_type) AS producer_type
+              FROM per GROUP BY service_code, producer_id, criterion_code
+          ),
+          months AS (
+            SELECT s.service_code, s.producer_id, s.criterion_code, s.producer_type, s.last, m::date AS period_start
+              FROM span s, generate_series(s.first, s.last, interval '1 month') m
+          )
+          SELECT $1, m.service_code, m.criterion_code, m.producer_id, m.period_start, m.producer_type,
+                 m.period_start = m.last,
+                 sum(coalesce(per.n, 0)) OVER w, sum(coalesce(per.num, 0)) OVER w, sum(coalesce(per.den, 0)) OVER w,
+                 sum(coalesce(per.wsum, 0)) OVER w, sum(coalesce(per.resp, 0)) OVER w, sum(coalesce(per.vsum, 0)) OVER w,
+                 sum(coalesce(per.green, 0)) OVER w, sum(coalesce(per.amber, 0)) OVER w, sum(coalesce(per.red, 0)) OVER w,
+                 sum(coalesce(per.meets, 0)) OVER w, sum(coalesce(per.targeted, 0)) OVER w, sum(coalesce(per.na, 0)) OVER w
+            FROM months m LEFT JOIN per USING (service_code, producer_id, criterion_code, period_start)
+          WINDOW w AS (PARTITION BY m.service_code, m.producer_id, m.criterion_code ORDER BY m.period_start)
+        $sql$, v_values) USING p_org, p_service, p_producer;
+
+        IF p_producer IS NOT NULL AND p_period IS NULL THEN
+          RETURN;
+        END IF;
+        -- Each producer type's totals per period: all of them, or the accepted report's type and period.
+        EXECUTE format($sql$
           INSERT INTO comparison_type_period
-          SELECT organiser_id, service_code, criterion_code, period_start, producer_type,
+          SELECT $1, service_code, criterion_code, period_start, producer_type,
                  count(DISTINCT producer_id), count(measured), coalesce(sum(numerator), 0), coalesce(sum(denominator), 0),
                  coalesce(sum(measured * respondents), 0), coalesce(sum(respondents), 0), coalesce(sum(measured), 0),
                  count(*) FILTER (WHERE light = 'GREEN'), count(*) FILTER (WHERE light = 'AMBER'),
                  count(*) FILTER (WHERE light = 'RED'), count(*) FILTER (WHERE meets), count(meets),
                  count(*) FILTER (WHERE not_applicable),
                  coalesce(array_agg(measured::double precision ORDER BY measured) FILTER (WHERE measured IS NOT NULL), '{}')
-            FROM accepted_value WHERE organiser_id = p_org
-           GROUP BY organiser_id, service_code, criterion_code, period_start, producer_type;
-          RETURN;
-        END IF;
-
-        -- One producer's running totals for one service, from its first to its last period. Two
-        -- acceptances for the same producer and service (or type and period, below) wait for each
-        -- other, so the second one recomputes with the first one's values.
-        PERFORM pg_advisory_xact_lock(hashtextextended('comparison:' || p_org || p_service || p_producer, 0));
-        DELETE FROM comparison_running
-         WHERE organiser_id = p_org AND service_code = p_service AND producer_id = p_producer;
-        INSERT INTO comparison_running
-        WITH per AS (
-          SELECT criterion_code, period_start, max(producer_type) AS producer_type,
-                 count(measured) AS n, coalesce(sum(numerator), 0) AS num, coalesce(sum(denominator), 0) AS den,
-                 coalesce(sum(measured * respondents), 0)::double precision AS wsum,
-                 coalesce(sum(respondents), 0) AS resp, coalesce(sum(measured), 0)::double precision AS vsum,
-                 count(*) FILTER (WHERE light = 'GREEN') AS green, count(*) FILTER (WHERE light = 'AMBER') AS amber,
-                 count(*) FILTER (WHERE light = 'RED') AS red, count(*) FILTER (WHERE meets) AS meets,
-                 count(meets) AS targeted, count(*) FILTER (WHERE not_applicable) AS na
-            FROM accepted_value
-           WHERE organiser_id = p_org AND service_code = p_service AND producer_id = p_producer
-           GROUP BY criterion_code, period_start
-        ),
-        span AS (
-          SELECT criterion_code, min(period_start) AS first, max(period_start) AS last, max(producer_type) AS producer_type
-            FROM per GROUP BY criterion_code
-        ),
-        months AS (
-          SELECT s.criterion_code, s.producer_type, s.last, m::date AS period_start
-            FROM span s, generate_series(s.first, s.last, interval '1 month') m
-        )
-        SELECT p_org, p_service, m.criterion_code, p_producer, m.period_start, m.producer_type,
-               m.period_start = m.last,
-               sum(coalesce(per.n, 0)) OVER w, sum(coalesce(per.num, 0)) OVER w, sum(coalesce(per.den, 0)) OVER w,
-               sum(coalesce(per.wsum, 0)) OVER w, sum(coalesce(per.resp, 0)) OVER w, sum(coalesce(per.vsum, 0)) OVER w,
-               sum(coalesce(per.green, 0)) OVER w, sum(coalesce(per.amber, 0)) OVER w, sum(coalesce(per.red, 0)) OVER w,
-               sum(coalesce(per.meets, 0)) OVER w, sum(coalesce(per.targeted, 0)) OVER w, sum(coalesce(per.na, 0)) OVER w
-          FROM months m LEFT JOIN per USING (criterion_code, period_start)
-        WINDOW w AS (PARTITION BY m.criterion_code ORDER BY m.period_start);
-
-        IF p_period IS NULL THEN
-          RETURN;
-        END IF;
-        -- The producer type's totals for the accepted report's period.
-        SELECT type INTO v_type FROM producer WHERE id = p_producer;
-        PERFORM pg_advisory_xact_lock(hashtextextended('comparison:' || p_org || p_service || p_period || v_type, 0));
-        DELETE FROM comparison_type_period
-         WHERE organiser_id = p_org AND service_code = p_service AND period_start = p_period AND producer_type = v_type;
-        INSERT INTO comparison_type_period
-        SELECT p_org, p_service, criterion_code, p_period, v_type,
-               count(DISTINCT producer_id), count(measured), coalesce(sum(numerator), 0), coalesce(sum(denominator), 0),
-               coalesce(sum(measured * respondents), 0), coalesce(sum(respondents), 0), coalesce(sum(measured), 0),
-               count(*) FILTER (WHERE light = 'GREEN'), count(*) FILTER (WHERE light = 'AMBER'),
-               count(*) FILTER (WHERE light = 'RED'), count(*) FILTER (WHERE meets), count(meets),
-               count(*) FILTER (WHERE not_applicable),
-               coalesce(array_agg(measured::double precision ORDER BY measured) FILTER (WHERE measured IS NOT NULL), '{}')
-          FROM accepted_value
-         WHERE organiser_id = p_org AND service_code = p_service AND period_start = p_period AND producer_type = v_type
-         GROUP BY criterion_code;
+            FROM accepted_value WHERE %s
+           GROUP BY service_code, criterion_code, period_start, producer_type
+        $sql$, v_periods) USING p_org, p_service, p_producer, p_period, v_type;
       END $$`);
 
     // Reports accepted before this migration.

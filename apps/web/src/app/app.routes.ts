@@ -40,6 +40,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@sopu/web/steering').then((m) => m.COMPLETENESS_ROUTES),
       },
       {
+        path: 'comparisons',
+        // Checked here as well, so that a reporter gets "not found" (and never loads the page's code).
+        canMatch: [roleGuard('ADMIN', 'CONTRACT_MANAGER', 'ANALYST')],
+        loadChildren: () => import('@sopu/web/steering').then((m) => m.COMPARISON_ROUTES),
+      },
+      {
         path: 'api-tokens',
         loadChildren: () => import('@sopu/web/steering').then((m) => m.API_TOKEN_ROUTES),
       },

@@ -20,6 +20,7 @@ import { Observable } from 'rxjs';
 export interface ReportQuery {
   status?: ExpectedReportStatus | '';
   service?: string;
+  producerId?: string;
   page?: number;
   pageSize?: number;
 }

@@ -25,6 +25,8 @@ import { localized } from './report-values';
 
 export const REPORTS_PAGE_SIZE = 50;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Statuses in which a report still waits for its producer. */
 const OPEN: readonly ExpectedReportStatus[] = ['EXPECTED', 'DRAFT', 'RETURNED'];
 
@@ -55,6 +57,8 @@ export class ReportsPage {
   /** Query parameters, bound by the router. */
   readonly status = input<string>();
   readonly service = input<string>();
+  /** A producer's id: the comparison page links here to one producer's reports. */
+  readonly producer = input<string>();
   readonly page = input<string>();
 
   protected readonly statuses = REPORT_STATUSES;
@@ -71,12 +75,13 @@ export class ReportsPage {
     return {
       status: oneOf(REPORT_STATUSES, this.status()),
       service: CODE_PATTERN.test(this.service() ?? '') ? this.service() : '',
+      producerId: UUID.test(this.producer() ?? '') ? this.producer() : '',
       page: Number.isInteger(page) && page > 1 ? page : 1,
       pageSize: REPORTS_PAGE_SIZE,
     };
   });
   private readonly noSearch = signal<string | undefined>(undefined);
-  protected readonly filters = urlFilters(['status', 'service', 'page'], this.noSearch);
+  protected readonly filters = urlFilters(['status', 'service', 'producer', 'page'], this.noSearch);
   protected readonly total = signal(0);
   protected readonly currentPage = computed(() => this.query().page ?? 1);
   protected readonly pageCount = computed(() => Math.max(1, Math.ceil(this.total() / REPORTS_PAGE_SIZE)));
@@ -94,6 +99,9 @@ export class ReportsPage {
     { initialValue: [] as ServiceDescription[] },
   );
   protected readonly serviceOptions = computed(() => this.services());
+  protected readonly producerOptions = computed(() =>
+    [...this.producers()].sort((a, b) => a.name.localeCompare(b.name, this.i18n.locale())),
+  );
   // A reporter's list is their own producer's: no producer column, no need to ask for names.
   private readonly producers = toSignal(
     (this.reporter() ? of([] as Producer[]) : inject(ProducersApi).list()).pipe(
@@ -130,7 +138,7 @@ export class ReportsPage {
     return OPEN.includes(report.status) && report.dueDate < today;
   }
 
-  protected filter(changes: { status?: string; service?: string }): void {
+  protected filter(changes: { status?: string; service?: string; producer?: string }): void {
     this.filters.set({ ...changes, page: '' });
   }
 

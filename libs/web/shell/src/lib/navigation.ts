@@ -25,6 +25,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'checklist',
     roles: ['ADMIN', 'CONTRACT_MANAGER', 'ANALYST'],
   },
+  {
+    path: '/comparisons',
+    label: 'nav.comparisons',
+    icon: 'leaderboard',
+    roles: ['ADMIN', 'CONTRACT_MANAGER', 'ANALYST'],
+  },
   { path: '/catalogue/services', label: 'nav.services', icon: 'description', roles: ROLES },
   { path: '/catalogue/criteria', label: 'nav.criteria', icon: 'rule', roles: ROLES },
   { path: '/catalogue/terms', label: 'nav.terms', icon: 'fact_check', roles: ROLES },

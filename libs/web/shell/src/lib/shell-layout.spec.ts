@@ -41,6 +41,7 @@ describe('ShellLayout', () => {
       'Reports',
       ...steering,
       'Completeness',
+      'Comparison',
       ...catalogue,
       'API tokens',
       'Users',
@@ -49,10 +50,11 @@ describe('ShellLayout', () => {
     ]);
   });
 
-  // Completeness is for the organiser's staff; API tokens for those who keep them (not analysts).
+  // Completeness and comparison are for the organiser's staff (a reporter keeps the anonymised benchmark on the
+  // home page); API tokens for those who keep them (not analysts).
   it.each<[Role, string[]]>([
-    ['CONTRACT_MANAGER', ['Completeness', ...catalogue, 'API tokens']],
-    ['ANALYST', ['Completeness', ...catalogue]],
+    ['CONTRACT_MANAGER', ['Completeness', 'Comparison', ...catalogue, 'API tokens']],
+    ['ANALYST', ['Completeness', 'Comparison', ...catalogue]],
     ['PROVIDER_REPORTER', [...catalogue, 'API tokens']],
   ])('hides the admin pages from %s', async (role, middle) => {
     expect(await navTitles(role)).toEqual([
@@ -104,6 +106,7 @@ describe('ShellLayout', () => {
       'Avvikelser',
       'Korrigerande åtgärder',
       'Fullständighet',
+      'Jämförelse',
       'Tjänstebeskrivningar',
       'Kvalitetskriterier',
       'Uppföljningsvillkor',

@@ -5,6 +5,9 @@ import {
   ApiTokenInput,
   BenchmarkRow,
   CompletenessRow,
+  ComparisonGrouping,
+  ComparisonResult,
+  ComparisonStatus,
   CorrectiveAction,
   CorrectiveActionCloseInput,
   CorrectiveActionDecisionInput,
@@ -58,6 +61,16 @@ export interface CompletenessQuery {
   from?: string;
   to?: string;
   groupBy?: 'producerType' | 'producer';
+}
+
+/** `GET /api/comparisons`; an empty `criteria` asks for every criterion of the service. */
+export interface ComparisonQuery {
+  service: string;
+  from: string;
+  to: string;
+  criteria: string[];
+  groupBy: ComparisonGrouping;
+  status: ComparisonStatus;
 }
 
 /** Drops empty filters so that only what was chosen is sent. */
@@ -148,6 +161,12 @@ export class SteeringApi {
 
   completeness(query: CompletenessQuery = {}): Observable<CompletenessRow[]> {
     return this.http.get<CompletenessRow[]>('/api/completeness', { params: params(query) });
+  }
+
+  comparisons(query: ComparisonQuery): Observable<ComparisonResult> {
+    return this.http.get<ComparisonResult>('/api/comparisons', {
+      params: params({ ...query, criteria: query.criteria.join(',') }),
+    });
   }
 
   benchmarks(service: string, producerId?: string): Observable<BenchmarkRow[]> {

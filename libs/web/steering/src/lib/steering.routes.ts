@@ -1,5 +1,6 @@
 import { Routes, UrlSegment } from '@angular/router';
 import { ApiTokensPage } from './api-tokens-page';
+import { ComparisonsPage } from './comparisons-page';
 import { CompletenessPage } from './completeness-page';
 import { CorrectiveActionPage } from './corrective-action-page';
 import { CorrectiveActionsPage } from './corrective-actions-page';
@@ -31,6 +32,17 @@ export const COMPLETENESS_ROUTES: Routes = [
     title: 'completeness.title',
     canMatch: [staffGuard],
     component: CompletenessPage,
+  },
+];
+
+/** `/comparisons`: the organiser's staff (reporters keep the anonymised benchmark on their home page). */
+export const COMPARISON_ROUTES: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'comparison.title',
+    canMatch: [staffGuard],
+    component: ComparisonsPage,
   },
 ];
 

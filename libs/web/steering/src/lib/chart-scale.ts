@@ -152,3 +152,14 @@ export function markerPath(
 export function formatTick(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
 }
+
+/** A tick on an axis: where it stands (x or y, in pixels) and its label. */
+export interface Tick {
+  at: number;
+  label: string;
+}
+
+/** The scale's ticks, placed and labelled in the locale. */
+export function axisTicks(scale: LinearScale, locale: string): Tick[] {
+  return scale.ticks.map((value) => ({ at: scale(value), label: formatTick(value, locale) }));
+}

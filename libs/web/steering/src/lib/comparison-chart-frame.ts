@@ -15,7 +15,7 @@ export interface LegendEntry {
 }
 
 /**
- * A chart with its title, a one-sentence summary for screen readers (the drawing itself is one image), a legend
+ * A chart with its title (the title of its table alternative, the sheet), a one-sentence summary for screen readers (the drawing itself is one image), a legend
  * that names colours and shapes in words, and a button that shows the same figures as a table.
  */
 @Component({
@@ -24,7 +24,7 @@ export interface LegendEntry {
   template: `
     <figure class="chart">
       <figcaption>
-        <h2 class="chart-title">{{ heading() }}</h2>
+        <h2 class="chart-title">{{ sheet().title }}</h2>
       </figcaption>
       <div class="drawing" role="img" [attr.aria-label]="summary()">
         <ng-content />
@@ -112,7 +112,6 @@ export interface LegendEntry {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ComparisonChartFrame {
-  readonly heading = input.required<string>();
   readonly summary = input.required<string>();
   readonly sheet = input.required<Sheet>();
   readonly legend = input<LegendEntry[]>([]);

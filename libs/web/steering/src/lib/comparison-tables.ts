@@ -181,20 +181,32 @@ export function tableSheet(rows: readonly ComparisonRow[], text: ComparisonText)
   };
 }
 
-function groupCells(result: ComparisonResult, criterion: ComparisonCriterion, type: ProducerType | '') {
+/** The groups shown that have figures for the criterion, each with its figures. */
+export function groupCells(
+  result: ComparisonResult,
+  criterion: ComparisonCriterion,
+  type: ProducerType | '',
+) {
   const cells = new Map(criterion.groups.map((cell) => [cell.key, cell]));
   return visibleGroups(result, type)
     .map((group) => ({ group, cell: cells.get(group.key) }))
     .filter((g): g is { group: ComparisonGroup; cell: ComparisonCell } => g.cell !== undefined);
 }
 
-/** Bars: the chosen criterion's value per group, with all producers last (outside a drill-down). */
-export function barsSheet(
+/** A sheet of one criterion over the groups shown (in a drill-down, the producers of one type). */
+export type GroupSheet = (
   result: ComparisonResult,
   criterion: ComparisonCriterion,
   type: ProducerType | '',
   text: ComparisonText,
-): Sheet {
+) => Sheet;
+
+/** A chart's title: its view and criterion. */
+const chartTitle = (view: ComparisonView, criterion: ComparisonCriterion, text: ComparisonText) =>
+  `${text.view(view)} – ${text.criterion(criterion)}`;
+
+/** Bars: the chosen criterion's value per group, with all producers last (outside a drill-down). */
+export const barsSheet: GroupSheet = (result, criterion, type, text) => {
   const { decimals, unit } = valueFormat(criterion, text);
   const rows: SheetCell[][] = groupCells(result, criterion, type).map(({ group, cell }) => [
     text.group(group),
@@ -208,7 +220,7 @@ export function barsSheet(
       numberCell(criterion.total.producers, 0),
     ]);
   return {
-    title: `${text.view('bars')} – ${text.criterion(criterion)}`,
+    title: chartTitle('bars', criterion, text),
     columns: [
       column('group', text, false),
       column('value', text, true, unit),
@@ -216,20 +228,15 @@ export function barsSheet(
     ],
     rows,
   };
-}
+};
 
 /** Trends: one row per period, one column per group. */
-export function trendsSheet(
-  result: ComparisonResult,
-  criterion: ComparisonCriterion,
-  type: ProducerType | '',
-  text: ComparisonText,
-): Sheet {
+export const trendsSheet: GroupSheet = (result, criterion, type, text) => {
   const { decimals, unit } = valueFormat(criterion, text);
   const groups = groupCells(result, criterion, type);
   const byPeriod = groups.map(({ cell }) => new Map(cell.series.map((p) => [p.periodStart, p.value])));
   return {
-    title: `${text.view('trends')} – ${text.criterion(criterion)}`,
+    title: chartTitle('trends', criterion, text),
     columns: [
       column('period', text, false),
       ...groups.map(({ group }) => ({
@@ -244,15 +251,10 @@ export function trendsSheet(
       ...byPeriod.map((values) => numberCell(values.get(period) ?? null, decimals, unit)),
     ]),
   };
-}
+};
 
 /** Box plots: the five figures of each group's producers. */
-export function boxesSheet(
-  result: ComparisonResult,
-  criterion: ComparisonCriterion,
-  type: ProducerType | '',
-  text: ComparisonText,
-): Sheet {
+export const boxesSheet: GroupSheet = (result, criterion, type, text) => {
   const { decimals, unit } = valueFormat(criterion, text);
   const figures = groupCells(result, criterion, type).map(({ group, cell }) => ({
     name: text.group(group),
@@ -260,7 +262,7 @@ export function boxesSheet(
   }));
   if (!type) figures.push({ name: text.group(null), cell: { ...criterion.total, key: '', series: [] } });
   return {
-    title: `${text.view('boxes')} – ${text.criterion(criterion)}`,
+    title: chartTitle('boxes', criterion, text),
     columns: [
       column('group', text, false),
       column('producers', text, true),
@@ -272,7 +274,7 @@ export function boxesSheet(
       ...[cell.min, cell.q1, cell.median, cell.q3, cell.max].map((n) => numberCell(n, decimals, unit)),
     ]),
   };
-}
+};
 
 /** One producer in the cost and funnel charts (a result grouped by producer). */
 export interface ProducerPoint {
@@ -301,7 +303,7 @@ export function costSheet(
 ): Sheet {
   const { decimals, unit } = valueFormat(criterion, text);
   return {
-    title: `${text.view('cost')} – ${text.criterion(criterion)}`,
+    title: chartTitle('cost', criterion, text),
     columns: [
       column('group', text, false),
       column('type', text, false),
@@ -357,7 +359,7 @@ export function funnelSheet(
   // The limits get one more decimal than the values, so that a value just outside does not read as equal.
   const limit = (n: number) => numberCell(n, decimals + 1, unit);
   return {
-    title: `${text.view('funnel')} – ${text.criterion(criterion)}`,
+    title: chartTitle('funnel', criterion, text),
     columns: [
       column('group', text, false),
       column('type', text, false),

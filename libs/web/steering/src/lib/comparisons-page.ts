@@ -144,6 +144,11 @@ export class ComparisonsPage implements OnInit {
   protected readonly groupings = COMPARISON_GROUPINGS;
   protected readonly statuses = COMPARISON_STATUSES;
   protected readonly maxMonths = COMPARISON_MAX_MONTHS;
+  /** The range's first and last month, each with its own field. */
+  protected readonly months = [
+    { name: 'from', label: 'comparison.filter.from' },
+    { name: 'to', label: 'comparison.filter.to' },
+  ] as const;
   protected readonly columns = TABLE_COLUMNS;
 
   protected readonly state = computed(() =>

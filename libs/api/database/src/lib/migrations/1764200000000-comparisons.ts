@@ -128,7 +128,7 @@ export class Comparisons1764200000000 implements MigrationInterface {
       )`);
 
     // With a producer: that producer's running totals for the service, and its type's totals for
-    // the period (on acceptance). Without: everything of the organiser, set-based. The statements
+    // the period (on acceptance). Without: everything of the organiser (or of one service), set-based. The statements
     // are built with EXECUTE so that each call is planned for its own arguments (a cached generic
     // plan could scan every value of the organiser for one acceptance).
     await q.query(`
@@ -143,11 +143,18 @@ export class Comparisons1764200000000 implements MigrationInterface {
           -- A rebuild writes millions of rows in key order: sort in memory, and make the index on
           -- the month afterwards in one pass instead of row by row.
           SET LOCAL work_mem = '256MB';
-          DROP INDEX ix_comparison_running_period;
-          DELETE FROM comparison_running WHERE organiser_id = p_org;
-          DELETE FROM comparison_type_period WHERE organiser_id = p_org;
-          v_values := 'organiser_id = $1';
-          v_periods := 'organiser_id = $1';
+          IF p_service IS NULL THEN
+            DROP INDEX ix_comparison_running_period;
+            DELETE FROM comparison_running WHERE organiser_id = p_org;
+            DELETE FROM comparison_type_period WHERE organiser_id = p_org;
+            v_values := 'organiser_id = $1';
+          ELSE
+            -- One service: a bulk load may rebuild its services side by side, one per connection.
+            DELETE FROM comparison_running WHERE organiser_id = p_org AND service_code = p_service;
+            DELETE FROM comparison_type_period WHERE organiser_id = p_org AND service_code = p_service;
+            v_values := 'organiser_id = $1 AND service_code = $2';
+          END IF;
+          v_periods := v_values;
         ELSE
           -- Two acceptances for the same producer and service (or type and period) wait for each
           -- other, so the second one recomputes with the first one's values.
@@ -198,7 +205,9 @@ export class Comparisons1764200000000 implements MigrationInterface {
         $sql$, v_values) USING p_org, p_service, p_producer;
 
         IF p_producer IS NULL THEN
-          CREATE INDEX ix_comparison_running_period ON comparison_running (organiser_id, service_code, period_start);
+          IF p_service IS NULL THEN
+            CREATE INDEX ix_comparison_running_period ON comparison_running (organiser_id, service_code, period_start);
+          END IF;
         ELSIF p_period IS NULL THEN
           RETURN;
         END IF;

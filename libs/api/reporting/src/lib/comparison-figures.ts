@@ -144,16 +144,14 @@ export function groupFigures(rule: MeasureRule, producers: readonly Sums[]): Com
   };
 }
 
-/** One period of a group's series: its sums, the number of producers and its measured values. */
+/** One period of a group's series: its sums, the number of producers and the median of its values. */
 export function seriesPoint(
   rule: MeasureRule,
   periodStart: string,
   producers: number,
   sums: Sums,
-  measured: readonly number[],
+  median: number | null,
 ): ComparisonPoint {
-  const sorted = [...measured].sort((a, b) => a - b);
-  const median = quantile(sorted, 0.5);
   return {
     periodStart,
     producers,

@@ -104,7 +104,7 @@ interface PeriodSums {
   periodStart: string;
   producers: number;
   sums: Sums;
-  measured: number[];
+  median: number | null;
 }
 
 interface Range {
@@ -259,15 +259,24 @@ export class ComparisonsService {
     const difference = SUM_FIELDS.map((field) => `e.${field} - coalesce(s.${field}, 0) AS ${field}`).join(
       ', ',
     );
+    // The row at the range's end is the one in its last month, or a producer's last row inside the
+    // range; two index-only scans, since both are in the covering indexes.
+    const columns = `criterion_code, producer_id, producer_type, ${SUM_FIELDS.join(', ')}`;
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT e.criterion_code, e.producer_type AS group_key, e.producer_id, ${difference}
-         FROM comparison_running e
-         LEFT JOIN (SELECT * FROM comparison_running
-                     WHERE organiser_id = $1 AND service_code = $2 AND period_start = $5) s
-           ON s.producer_id = e.producer_id AND s.criterion_code = e.criterion_code
-        WHERE e.organiser_id = $1 AND e.service_code = $2
-          AND (e.period_start = $4 OR (e.is_last AND e.period_start >= $3 AND e.period_start < $4))
-          AND (cardinality($6::varchar[]) = 0 OR e.criterion_code = ANY ($6::varchar[]))`,
+      `WITH e AS (
+         SELECT ${columns} FROM comparison_running
+          WHERE organiser_id = $1 AND service_code = $2 AND period_start = $4
+         UNION ALL
+         SELECT ${columns} FROM comparison_running
+          WHERE organiser_id = $1 AND service_code = $2 AND is_last AND period_start >= $3 AND period_start < $4
+       ),
+       s AS (
+         SELECT ${columns} FROM comparison_running
+          WHERE organiser_id = $1 AND service_code = $2 AND period_start = $5
+       )
+       SELECT e.criterion_code, e.producer_type AS group_key, e.producer_id, ${difference}
+         FROM e LEFT JOIN s ON s.producer_id = e.producer_id AND s.criterion_code = e.criterion_code
+        WHERE cardinality($6::varchar[]) = 0 OR e.criterion_code = ANY ($6::varchar[])`,
       [range.organiserId, range.service, range.from, range.to, range.before, range.criteria],
     );
     return rows
@@ -283,7 +292,7 @@ export class ComparisonsService {
   private async typePeriodSums(range: Range): Promise<PeriodSums[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT criterion_code, to_char(period_start, 'YYYY-MM-DD') AS period_start, producer_type AS group_key,
-              producers, n, num, den, wsum, resp, vsum, green, amber, red, meets, targeted, na, measured
+              producers, n, num, den, wsum, resp, vsum, green, amber, red, meets, targeted, na, median
          FROM comparison_type_period
         WHERE organiser_id = $1 AND service_code = $2 AND period_start BETWEEN $3 AND $4
           AND (cardinality($5::varchar[]) = 0 OR criterion_code = ANY ($5::varchar[]))`,
@@ -347,7 +356,7 @@ export class ComparisonsService {
       `WITH ${UNIT_KEYS}
        SELECT v.criterion_code, to_char(r.period_start, 'YYYY-MM-DD') AS period_start, ${source.key} AS group_key,
               count(DISTINCT r.producer_id) AS producers, ${VALUE_SUMS},
-              coalesce(array_agg(v.measured::double precision) FILTER (WHERE v.measured IS NOT NULL), '{}') AS measured
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY v.measured) AS median
        ${source.sql}
        GROUP BY v.criterion_code, r.period_start, ${source.key}`,
       [range.organiserId, range.service, range.from, range.to, range.criteria],
@@ -482,7 +491,7 @@ export class ComparisonsService {
           .filter((one) => one.key === group.key)
           .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
           .map((one): ComparisonPoint =>
-            seriesPoint(rule, one.periodStart, one.producers, one.sums, one.measured),
+            seriesPoint(rule, one.periodStart, one.producers, one.sums, one.median),
           ),
       })),
       total: groupFigures(rule, [...byProducer.values()]),
@@ -511,7 +520,7 @@ function periodRow(row: Record<string, unknown>): PeriodSums {
     periodStart: row['period_start'] as string,
     producers: Number(row['producers']),
     sums: sumsOf(row),
-    measured: (row['measured'] as (number | string)[]).map(Number),
+    median: row['median'] === null ? null : Number(row['median']),
   };
 }
 

@@ -75,12 +75,13 @@ describe('the portal in a browser', () => {
     'Quality criteria',
     'Monitoring terms',
   ];
-  // Completeness is for the organiser's staff; API tokens for managers, administrators and reporters.
-  const withSteering = (completeness: boolean, tokens: boolean) => [
+  // Completeness and comparison are for the organiser's staff; API tokens for managers, administrators
+  // and reporters.
+  const withSteering = (staff: boolean, tokens: boolean) => [
     ...domainPages.slice(0, 3),
     'Deviations',
     'Corrective actions',
-    ...(completeness ? ['Completeness'] : []),
+    ...(staff ? ['Completeness', 'Comparison'] : []),
     ...domainPages.slice(3),
     ...(tokens ? ['API tokens'] : []),
   ];

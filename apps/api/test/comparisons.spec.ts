@@ -1,14 +1,7 @@
-import {
-  ComparisonResult,
-  Page,
-  Producer,
-  ReportDetail,
-  ReportObligation,
-  ReportValueInput,
-} from '@sopu/shared';
+import { ComparisonResult, Page, Producer, ReportObligation, ReportValueInput } from '@sopu/shared';
 import { ComparisonQueryDto, ComparisonsService } from '@sopu/api/reporting';
 import { AuthContext } from '@sopu/api/platform';
-import { attachEvidence, greenEntry } from './report-values';
+import { acceptReport, submitReport } from './report-values';
 import { percentile } from './statistics';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
 
@@ -223,34 +216,9 @@ describe('comparisons as reports are accepted', () => {
   }
 
   /** Fills a report with green values and `entry` for one criterion, and submits it. */
-  async function submit(id: string, code: string, entry: ReportValueInput): Promise<void> {
-    const report = (await get<ReportDetail>(`/api/reports/${id}`)).body;
-    const values = Object.fromEntries(
-      report.items.map((form) => [
-        form.criterion.code,
-        form.criterion.code === code ? entry : greenEntry(form),
-      ]),
-    );
-    const saved = await call<ReportDetail>(api, 'PUT', `/api/reports/${id}/values`, {
-      token: manager,
-      body: { draftVersion: report.draftVersion, values },
-    });
-    expect(saved.status).toBe(200);
-    await attachEvidence(api.url, manager, saved.body);
-    const submitted = await call(api, 'POST', `/api/reports/${id}/submit`, {
-      token: manager,
-      headers: { 'idempotency-key': `comparison-${id}` },
-    });
-    expect(submitted.status).toBe(201);
-  }
-
-  async function accept(id: string): Promise<void> {
-    const accepted = await call(api, 'POST', `/api/reports/${id}/review`, {
-      token: manager,
-      body: { decision: 'ACCEPT' },
-    });
-    expect(accepted.status).toBe(200);
-  }
+  const submit = (id: string, code: string, entry: ReportValueInput) =>
+    submitReport(api, manager, id, code, () => entry, 'comparison');
+  const accept = (id: string) => acceptReport(api, manager, id);
 
   const voucherCell = (result: ComparisonResult, code: string) =>
     result.criteria.find((c) => c.code === code)?.groups.find((g) => g.key === 'VOUCHER_SERVICE');

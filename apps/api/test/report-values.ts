@@ -1,4 +1,5 @@
 import { Band, ReportDetail, ReportFormItem, ReportValueInput } from '@sopu/shared';
+import { call, TestApi } from './test-api';
 
 /** An entry whose measured value is `measured`, in the shape the item's measure type asks for. */
 export function entryMeasuring(form: ReportFormItem, measured: number): ReportValueInput {
@@ -94,4 +95,44 @@ export async function attachEvidence(
     current = (await res.json()) as ReportDetail;
   }
   return current;
+}
+
+/**
+ * Fills a report with green values and `entryFor(form)` for the criterion `code`, attaches the
+ * evidence the terms ask for, and submits it under the key `key-{id}`.
+ */
+export async function submitReport(
+  api: TestApi,
+  token: string,
+  id: string,
+  code: string,
+  entryFor: (form: ReportFormItem) => ReportValueInput,
+  key: string,
+): Promise<void> {
+  const report = (await call<ReportDetail>(api, 'GET', `/api/reports/${id}`, { token })).body;
+  const values = Object.fromEntries(
+    report.items.map((form) => [
+      form.criterion.code,
+      form.criterion.code === code ? entryFor(form) : greenEntry(form),
+    ]),
+  );
+  const saved = await call<ReportDetail>(api, 'PUT', `/api/reports/${id}/values`, {
+    token,
+    body: { draftVersion: report.draftVersion, values },
+  });
+  expect(saved.status).toBe(200);
+  await attachEvidence(api.url, token, saved.body);
+  const submitted = await call(api, 'POST', `/api/reports/${id}/submit`, {
+    token,
+    headers: { 'idempotency-key': `${key}-${id}` },
+  });
+  expect(submitted.status).toBe(201);
+}
+
+export async function acceptReport(api: TestApi, token: string, id: string): Promise<void> {
+  const accepted = await call(api, 'POST', `/api/reports/${id}/review`, {
+    token,
+    body: { decision: 'ACCEPT' },
+  });
+  expect(accepted.status).toBe(200);
 }

@@ -9,7 +9,7 @@ import {
   ReportObligation,
 } from '@sopu/shared';
 import { ObligationsJob } from '@sopu/api/reporting';
-import { attachEvidence, entryMeasuring, greenEntry } from './report-values';
+import { acceptReport, attachEvidence, entryMeasuring, greenEntry, submitReport } from './report-values';
 import { percentile } from './statistics';
 import { call, DEMO_ACCOUNTS, signIn, startTestApi, TestApi } from './test-api';
 
@@ -51,29 +51,8 @@ describe('completeness, benchmarks and notifications', () => {
 
   /** Fills a report with green values and `measured` on one criterion, submits it and accepts it. */
   async function reportAndAccept(id: string, code: string, measured: number): Promise<void> {
-    const report = (await get<ReportDetail>(`/api/reports/${id}`)).body;
-    const values = Object.fromEntries(
-      report.items.map((form) => [
-        form.criterion.code,
-        form.criterion.code === code ? entryMeasuring(form, measured) : greenEntry(form),
-      ]),
-    );
-    const saved = await call<ReportDetail>(api, 'PUT', `/api/reports/${id}/values`, {
-      token: manager,
-      body: { draftVersion: report.draftVersion, values },
-    });
-    expect(saved.status).toBe(200);
-    await attachEvidence(api.url, manager, saved.body);
-    const submitted = await call(api, 'POST', `/api/reports/${id}/submit`, {
-      token: manager,
-      headers: { 'idempotency-key': `bench-${id}` },
-    });
-    expect(submitted.status).toBe(201);
-    const accepted = await call(api, 'POST', `/api/reports/${id}/review`, {
-      token: manager,
-      body: { decision: 'ACCEPT' },
-    });
-    expect(accepted.status).toBe(200);
+    await submitReport(api, manager, id, code, (form) => entryMeasuring(form, measured), 'bench');
+    await acceptReport(api, manager, id);
   }
 
   it('counts expected, submitted, accepted and open reports per producer type, and sets a producer against the others’ quartiles without names', async () => {

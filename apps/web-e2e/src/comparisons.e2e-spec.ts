@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { choose, newPage, Portal, seriousViolations, signIn, startPortal } from './portal';
+import { parse } from 'csv-parse/sync';
 
 const ANALYST = 'analyst@demo.sopu.test';
 const REPORTER = 'reporter.purchased@demo.sopu.test';
@@ -11,29 +12,9 @@ function monthBefore(back: number): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
 }
 
-/** The CSV as a spreadsheet reads it: semicolons, quoted fields, a byte order mark first. */
+/** The CSV as a spreadsheet reads it: a byte order mark, semicolons, quoted fields. */
 function parseCsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean)
-    .map((line) => {
-      const cells: string[] = [];
-      let cell = '';
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quoted && c === '"' && line[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (c === '"') quoted = !quoted;
-        else if (c === ';' && !quoted) {
-          cells.push(cell);
-          cell = '';
-        } else cell += c;
-      }
-      return [...cells, cell];
-    });
+  return parse(text, { bom: true, delimiter: ';', relaxColumnCount: true, skipEmptyLines: true });
 }
 
 /** The text of every cell of a table, header row first. */

@@ -1,10 +1,13 @@
 import { Routes } from '@angular/router';
+import { ORGANISER_STAFF_ROLES } from '@sopu/shared';
 import { AccountPage, SignInPage, authGuard, roleGuard } from '@sopu/web/auth';
 import { HomePage, NotFoundPage, ShellLayout } from '@sopu/web/shell';
 
 /**
  * Route titles are translation keys; TranslatedTitleStrategy turns them into "Page – Sopu".
  * Sign-in and the shell are needed at start anyway (guards, interceptors); feature pages load lazily.
+ * Role checks stand here, on the section: a refused section falls through to "not found" (a check
+ * inside the lazily loaded routes would leave an empty page) and its code is never loaded.
  */
 export const appRoutes: Routes = [
   { path: 'sign-in', title: 'signIn.title', component: SignInPage },
@@ -37,16 +40,17 @@ export const appRoutes: Routes = [
       },
       {
         path: 'completeness',
+        canMatch: [roleGuard(...ORGANISER_STAFF_ROLES)],
         loadChildren: () => import('@sopu/web/steering').then((m) => m.COMPLETENESS_ROUTES),
       },
       {
         path: 'comparisons',
-        // Checked here as well, so that a reporter gets "not found" (and never loads the page's code).
-        canMatch: [roleGuard('ADMIN', 'CONTRACT_MANAGER', 'ANALYST')],
+        canMatch: [roleGuard(...ORGANISER_STAFF_ROLES)],
         loadChildren: () => import('@sopu/web/steering').then((m) => m.COMPARISON_ROUTES),
       },
       {
         path: 'api-tokens',
+        canMatch: [roleGuard('ADMIN', 'CONTRACT_MANAGER', 'PROVIDER_REPORTER')],
         loadChildren: () => import('@sopu/web/steering').then((m) => m.API_TOKEN_ROUTES),
       },
       {

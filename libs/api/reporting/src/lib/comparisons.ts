@@ -144,6 +144,14 @@ const UNIT_KEYS = `
      GROUP BY cs.id
   )`;
 
+/** Each grouping's key over `p` (producer) or `k` (unit_keys, joined only when the key needs it). */
+const GROUP_KEYS: Record<ComparisonGrouping, { key: string; byUnits: boolean }> = {
+  producerType: { key: 'p.type', byUnits: false },
+  producer: { key: 'p.id::text', byUnits: false },
+  district: { key: 'k.district', byUnits: true },
+  language: { key: 'k.language', byUnits: true },
+};
+
 /**
  * The comparison of producers on one service's criteria. The usual question (accepted values by
  * producer type) is answered from the summaries kept in step with acceptance; other groupings and
@@ -307,11 +315,9 @@ export class ComparisonsService {
       status === 'accepted'
         ? 'r.accepted_revision'
         : `CASE WHEN r.status = 'SUBMITTED' THEN r.revision_count ELSE r.accepted_revision END`;
-    const byUnits = groupBy === 'district' || groupBy === 'language';
+    const { key, byUnits } = GROUP_KEYS[groupBy];
     return {
-      key: { producerType: 'p.type', producer: 'p.id::text', district: 'k.district', language: 'k.language' }[
-        groupBy
-      ],
+      key,
       sql: `
         FROM report r
         JOIN report_revision rv ON rv.report_id = r.id AND rv.number = ${revision}
@@ -366,13 +372,7 @@ export class ComparisonsService {
 
   /** Each group's reporting coverage and its contracts' unit prices. */
   private async groups(range: Range, groupBy: ComparisonGrouping): Promise<ComparisonGroup[]> {
-    const key = {
-      producerType: 'p.type',
-      producer: 'p.id::text',
-      district: 'k.district',
-      language: 'k.language',
-    }[groupBy];
-    const byUnits = groupBy === 'district' || groupBy === 'language';
+    const { key, byUnits } = GROUP_KEYS[groupBy];
     const [coverage, cost]: [Record<string, string>[], Record<string, string>[]] = await Promise.all([
       this.dataSource.query(
         `WITH ${UNIT_KEYS}

@@ -2,31 +2,11 @@ import { RESULT, TEXT } from './comparison-fixture.testing';
 import { buildCsv, csvCell, exportFileName, neutralise } from './comparison-export';
 import { Sheet, formatCell, isNumberCell, numberCell } from './comparison-sheet';
 import { comparisonRows, tableSheet, trendsSheet } from './comparison-tables';
+import { parse } from 'csv-parse/sync';
 
-/** Splits the CSV the way a spreadsheet reads it (quoted fields may hold separators and quotes). */
+/** The CSV as a spreadsheet reads it: a byte order mark, semicolons, quoted fields. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean)) {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quoted && c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = !quoted;
-      else if (c === ';' && !quoted) {
-        cells.push(cell);
-        cell = '';
-      } else cell += c;
-    }
-    rows.push([...cells, cell]);
-  }
-  return rows;
+  return parse(text, { bom: true, delimiter: ';', relaxColumnCount: true, skipEmptyLines: true });
 }
 
 /** A number as the table shows it ("1,234.5 %", "1 234,5 %") back to a number. */

@@ -6,7 +6,6 @@ import { CorrectiveActionPage } from './corrective-action-page';
 import { CorrectiveActionsPage } from './corrective-actions-page';
 import { DeviationsPage } from './deviations-page';
 import { NotificationsPage } from './notifications-page';
-import { staffGuard, tokenKeepersGuard } from './steering-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,35 +23,32 @@ export const CORRECTIVE_ACTION_ROUTES: Routes = [
   { path: ':id', title: 'actions.title', canMatch: [actionId], component: CorrectiveActionPage },
 ];
 
-/** `/completeness`: the organiser's staff. */
+/** `/completeness`: the organiser's staff (checked in the app's routes). */
 export const COMPLETENESS_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'completeness.title',
-    canMatch: [staffGuard],
     component: CompletenessPage,
   },
 ];
 
-/** `/comparisons`: the organiser's staff (reporters keep the anonymised benchmark on their home page). */
+/** `/comparisons`: the organiser's staff, checked in the app's routes (reporters keep the anonymised benchmark on their home page). */
 export const COMPARISON_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'comparison.title',
-    canMatch: [staffGuard],
     component: ComparisonsPage,
   },
 ];
 
-/** `/api-tokens`: reporters (own producer) and managers. */
+/** `/api-tokens`: reporters (own producer) and managers, checked in the app's routes. */
 export const API_TOKEN_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'tokens.title',
-    canMatch: [tokenKeepersGuard],
     component: ApiTokensPage,
   },
 ];

@@ -1,24 +1,11 @@
-import { ComparisonFigures, ComparisonPoint, ComparisonTotals, MeasureType } from '@sopu/shared';
+import { ComparisonFigures, ComparisonPoint, MeasureType } from '@sopu/shared';
 
-/** Sums of values as the database gives them: the raw material of every figure. */
-export interface Sums {
-  /** Values with a measured number. */
-  n: number;
-  num: number;
-  den: number;
-  /** Σ measured × respondents (scales). */
-  wsum: number;
-  resp: number;
-  /** Σ measured. */
-  vsum: number;
-  green: number;
-  amber: number;
-  red: number;
-  meets: number;
-  targeted: number;
-  na: number;
-}
-
+/**
+ * The sums from which every figure is made, as columns of the summaries and of the value
+ * aggregates: values with a measured number (`n`), numerators, denominators, Σ measured ×
+ * respondents (`wsum`, scales), respondents, Σ measured (`vsum`), the traffic lights, values
+ * meeting the target among those that have one, and values marked not applicable.
+ */
 export const SUM_FIELDS = [
   'n',
   'num',
@@ -32,77 +19,63 @@ export const SUM_FIELDS = [
   'meets',
   'targeted',
   'na',
-] as const satisfies readonly (keyof Sums)[];
-
-export function emptySums(): Sums {
-  return {
-    n: 0,
-    num: 0,
-    den: 0,
-    wsum: 0,
-    resp: 0,
-    vsum: 0,
-    green: 0,
-    amber: 0,
-    red: 0,
-    meets: 0,
-    targeted: 0,
-    na: 0,
-  };
-}
-
-export function addSums(into: Sums, more: Sums): Sums {
-  for (const field of SUM_FIELDS) into[field] += more[field];
-  return into;
-}
-
-/** Reads the sum columns of a database row (numeric and bigint arrive as text). */
-export function sumsOf(row: Record<string, unknown>): Sums {
-  const sums = emptySums();
-  for (const field of SUM_FIELDS) sums[field] = Number(row[field] ?? 0);
-  return sums;
-}
+] as const;
+export type SumField = (typeof SUM_FIELDS)[number];
 
 /** Measure types whose group value is the median of the producers' values, not a pooled total. */
 const BY_MEDIAN: ReadonlySet<MeasureType> = new Set(['DURATION_DAYS', 'RATIO', 'CURRENCY_EUR']);
 
-export interface MeasureRule {
-  measureType: MeasureType;
-  rateMultiplier: number | null;
+/**
+ * SQL for a value from sums by the measure type's rule: percentages and rates as Σ numerators /
+ * Σ denominators, scales weighted by respondents, counts summed, yes/no as the share of yes (%),
+ * durations, ratios and euros as the mean of the periods. Free text has none. `sum` gives the SQL
+ * of each sum (a column, or an aggregate of one), `mt` and `mult` that of the measure type and the
+ * rate multiplier. One producer's value and a pooled group's come from the same rule.
+ */
+export function valueRule(sum: (field: SumField) => string, mt: string, mult: string): string {
+  const [n, num, den, wsum, resp, vsum] = (['n', 'num', 'den', 'wsum', 'resp', 'vsum'] as const).map(sum);
+  return `(CASE ${mt}
+      WHEN 'PERCENTAGE' THEN 100 * ${num} / nullif(${den}, 0)
+      WHEN 'RATE' THEN ${mult} * ${num} / nullif(${den}, 0)
+      WHEN 'SCALE' THEN coalesce(${wsum} / nullif(${resp}, 0), ${vsum} / nullif(${n}, 0))
+      WHEN 'COUNT' THEN CASE WHEN ${n} > 0 THEN ${vsum} END
+      WHEN 'BOOLEAN' THEN 100 * ${vsum} / nullif(${n}, 0)
+      WHEN 'TEXT' THEN NULL
+      ELSE ${vsum} / nullif(${n}, 0) END)::double precision`;
 }
 
 /**
- * One producer's value (or a pooled group's) from its sums: percentages and rates as Σ numerators
- * / Σ denominators, scales weighted by respondents, counts summed, yes/no as the share of yes (%),
- * durations, ratios and euros as the mean of the producer's periods. Free text has none.
+ * The end of the figures query, after `ps` (sums per criterion, group key and producer) and `rule`
+ * (each criterion's `code`, `mt` and `mult`): each group's pooled sums and value, and the
+ * distribution of its producers' own values; under the group key NULL, the same for all producers
+ * together. When a producer can be in several groups (two districts), its sums over all of them
+ * make its one value in the total.
  */
-export function pooledValue(rule: MeasureRule, sums: Sums): number | null {
-  switch (rule.measureType) {
-    case 'PERCENTAGE':
-      return sums.den > 0 ? (100 * sums.num) / sums.den : null;
-    case 'RATE':
-      return sums.den > 0 ? ((rule.rateMultiplier ?? 1) * sums.num) / sums.den : null;
-    case 'SCALE':
-      if (sums.resp > 0) return sums.wsum / sums.resp;
-      return sums.n > 0 ? sums.vsum / sums.n : null;
-    case 'COUNT':
-      return sums.n > 0 ? sums.vsum : null;
-    case 'BOOLEAN':
-      return sums.n > 0 ? (100 * sums.vsum) / sums.n : null;
-    case 'TEXT':
-      return null;
-    default:
-      return sums.n > 0 ? sums.vsum / sums.n : null;
-  }
-}
-
-/** The p-quantile of sorted numbers with linear interpolation (PostgreSQL's percentile_cont). */
-export function quantile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const at = p * (sorted.length - 1);
-  const low = Math.floor(at);
-  const high = Math.ceil(at);
-  return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+export function groupFigures(producerInOneGroup: boolean): string {
+  const valued = (from: string) => `
+    valued AS (
+      SELECT u.*, r.mt, r.mult, ${valueRule((field) => `u.${field}`, 'r.mt', 'r.mult')} AS value
+        FROM ${from} u JOIN rule r ON r.code = u.criterion_code
+    )`;
+  const figures = `
+    SELECT criterion_code, group_key, ${SUM_FIELDS.map((field) => `sum(${field}) AS ${field}`).join(', ')},
+           count(value) AS producers, ${valueRule((field) => `sum(${field})`, 'min(mt)', 'min(mult)')} AS pooled,
+           min(value) AS min, percentile_cont(0.25) WITHIN GROUP (ORDER BY value) AS q1,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median,
+           percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS q3, max(value) AS max
+      FROM valued`;
+  if (producerInOneGroup)
+    return `${valued('ps')}
+      ${figures} GROUP BY GROUPING SETS ((criterion_code, group_key), (criterion_code))`;
+  return `
+    units AS (
+      SELECT criterion_code, group_key, producer_id, ${SUM_FIELDS.join(', ')} FROM ps
+      UNION ALL
+      SELECT criterion_code, NULL, producer_id, ${SUM_FIELDS.map((field) => `sum(${field})`).join(', ')}
+        FROM ps GROUP BY criterion_code, producer_id
+    ),
+    ${valued('units')}
+    ${figures} GROUP BY criterion_code, group_key`;
 }
 
 /** Figures are rounded so that exact decimals and floating-point sums give the same answer. */
@@ -110,55 +83,46 @@ export function rounded(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : Math.round(value * 1e6) / 1e6;
 }
 
-function totals(sums: Sums): ComparisonTotals {
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * A group's figures from its row of the figures query: sums, producers, the pooled value, the
+ * quartiles of the producers' values (`min`, `q1`, `median`, `q3`, `max`).
+ */
+export function figuresOf(measureType: MeasureType, row: Record<string, unknown>): ComparisonFigures {
+  const sum = (field: SumField) => Number(row[field] ?? 0);
+  const median = numberOrNull(row['median']);
+  const targeted = sum('targeted');
   return {
-    values: sums.n,
-    numerator: sums.num,
-    denominator: sums.den,
-    respondents: sums.resp,
-    green: sums.green,
-    amber: sums.amber,
-    red: sums.red,
-    notApplicable: sums.na,
+    values: sum('n'),
+    numerator: sum('num'),
+    denominator: sum('den'),
+    respondents: sum('resp'),
+    green: sum('green'),
+    amber: sum('amber'),
+    red: sum('red'),
+    notApplicable: sum('na'),
+    producers: Number(row['producers'] ?? 0),
+    value: rounded(BY_MEDIAN.has(measureType) ? median : numberOrNull(row['pooled'])),
+    min: rounded(numberOrNull(row['min'])),
+    q1: rounded(numberOrNull(row['q1'])),
+    median: rounded(median),
+    q3: rounded(numberOrNull(row['q3'])),
+    max: rounded(numberOrNull(row['max'])),
+    meetingTarget: rounded(targeted > 0 ? (100 * sum('meets')) / targeted : null),
   };
 }
 
-/** A group's figures from its producers' sums for the range. */
-export function groupFigures(rule: MeasureRule, producers: readonly Sums[]): ComparisonFigures {
-  const pooled = producers.reduce((all, one) => addSums(all, one), emptySums());
-  const values = producers
-    .map((one) => pooledValue(rule, one))
-    .filter((value): value is number => value !== null)
-    .sort((a, b) => a - b);
-  const median = quantile(values, 0.5);
+/** One period of a group's series from its row: producers, values, the pooled value and the median. */
+export function seriesPointOf(measureType: MeasureType, row: Record<string, unknown>): ComparisonPoint {
+  const median = numberOrNull(row['median']);
   return {
-    ...totals(pooled),
-    producers: values.length,
-    value: rounded(BY_MEDIAN.has(rule.measureType) ? median : pooledValue(rule, pooled)),
-    min: rounded(values.length ? values[0] : null),
-    q1: rounded(quantile(values, 0.25)),
+    periodStart: row['period_start'] as string,
+    producers: Number(row['producers']),
+    values: Number(row['n']),
+    value: rounded(BY_MEDIAN.has(measureType) ? median : numberOrNull(row['pooled'])),
     median: rounded(median),
-    q3: rounded(quantile(values, 0.75)),
-    max: rounded(values.length ? values[values.length - 1] : null),
-    meetingTarget: rounded(pooled.targeted > 0 ? (100 * pooled.meets) / pooled.targeted : null),
-  };
-}
-
-/** One period of a group's series: its sums, the number of producers and the median of its values. */
-export function seriesPoint(
-  rule: MeasureRule,
-  periodStart: string,
-  producers: number,
-  sums: Sums,
-  median: number | null,
-): ComparisonPoint {
-  return {
-    periodStart,
-    producers,
-    values: sums.n,
-    value: rounded(BY_MEDIAN.has(rule.measureType) ? median : pooledValue(rule, sums)),
-    median: rounded(median),
-    numerator: sums.num,
-    denominator: sums.den,
+    numerator: Number(row['num']),
+    denominator: Number(row['den']),
   };
 }

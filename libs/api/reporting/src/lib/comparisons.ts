@@ -17,7 +17,6 @@ import {
   ComparisonCriterion,
   ComparisonGroup,
   ComparisonGrouping,
-  ComparisonPoint,
   ComparisonResult,
   ComparisonStatus,
   Direction,
@@ -28,17 +27,7 @@ import {
   ProducerType,
 } from '@sopu/shared';
 import { Access, Auth, AuthContext, DomainError, IsMonth } from '@sopu/api/platform';
-import {
-  addSums,
-  emptySums,
-  groupFigures,
-  MeasureRule,
-  rounded,
-  seriesPoint,
-  Sums,
-  sumsOf,
-  SUM_FIELDS,
-} from './comparison-figures';
+import { figuresOf, groupFigures, rounded, seriesPointOf, SUM_FIELDS, valueRule } from './comparison-figures';
 import { helsinkiToday } from './obligations-job';
 
 const CODE_LIST = new RegExp(`^${CODE_PATTERN.source.slice(1, -1)}(,${CODE_PATTERN.source.slice(1, -1)})*$`);
@@ -89,23 +78,8 @@ interface CriterionRow {
   target: string | null;
 }
 
-/** One producer's sums for one criterion over the range, in one group. */
-interface ProducerSums {
-  criterion: string;
-  key: string;
-  producerId: string;
-  sums: Sums;
-}
-
-/** One group's sums for one criterion and period. */
-interface PeriodSums {
-  criterion: string;
-  key: string;
-  periodStart: string;
-  producers: number;
-  sums: Sums;
-  median: number | null;
-}
+/** Rows of the figures and series queries, by criterion and then by group key (null: all producers). */
+type RowsByCriterion = Map<string, Map<string | null, Record<string, unknown>[]>>;
 
 interface Range {
   organiserId: string;
@@ -117,6 +91,12 @@ interface Range {
   /** The last day of the `to` month. */
   toEnd: string;
   criteria: string[];
+}
+
+/** A query's SQL and parameters; `$rule` in it becomes the criteria's measure rules. */
+interface Sql {
+  text: string;
+  params: unknown[];
 }
 
 /** Σ columns over `v` (report_value) with `c` (criterion) and `ti` (terms item) for the target. */
@@ -144,7 +124,10 @@ const UNIT_KEYS = `
      GROUP BY cs.id
   )`;
 
-/** Each grouping's key over `p` (producer) or `k` (unit_keys, joined only when the key needs it). */
+/**
+ * Each grouping's key over `p` (producer) or `k` (unit_keys, joined only when the key needs it; a
+ * producer's contracts may then put it in several groups).
+ */
 const GROUP_KEYS: Record<ComparisonGrouping, { key: string; byUnits: boolean }> = {
   producerType: { key: 'p.type', byUnits: false },
   producer: { key: 'p.id::text', byUnits: false },
@@ -181,26 +164,27 @@ export class ComparisonsService {
     const criteria = await this.criteria(range);
 
     const fast = from === 'summaries' && groupBy === 'producerType' && status === 'accepted';
-    const [producerSums, periodSums, groups] = await Promise.all([
-      fast ? this.runningSums(range) : this.valueSums(range, groupBy, status),
-      fast ? this.typePeriodSums(range) : this.valuePeriodSums(range, groupBy, status),
+    const [figureRows, seriesRows, groups] = await Promise.all([
+      this.run(criteria, fast ? this.runningFigures(range) : this.valueFigures(range, groupBy, status)),
+      this.run(criteria, fast ? this.typePeriodSeries(range) : this.valueSeries(range, groupBy, status)),
       this.groups(range, groupBy),
     ]);
     const keys = new Set(groups.map((group) => group.key));
-    for (const row of producerSums) keys.add(row.key);
+    for (const row of figureRows) if (row['group_key'] !== null) keys.add(row['group_key'] as string);
     const ordered = this.orderGroups(groupBy, groups, keys);
+    const figures = byCriterionAndGroup(figureRows);
+    const series = byCriterionAndGroup(seriesRows);
 
-    const periods = [...new Set(periodSums.map((row) => row.periodStart))].sort();
     return {
       service: { code: service[0].code, name: service[0].name, outputUnit: service[0].output_unit },
       from: query.from,
       to: query.to,
       groupBy,
       status,
-      periods,
+      periods: [...new Set(seriesRows.map((row) => row['period_start'] as string))].sort(),
       groups: ordered,
       criteria: criteria.map((criterion) =>
-        this.criterionFigures(criterion, ordered, producerSums, periodSums),
+        this.criterionFigures(criterion, ordered, figures.get(criterion.code), series.get(criterion.code)),
       ),
     };
   }
@@ -262,16 +246,38 @@ export class ComparisonsService {
     return range.criteria.length ? rows.filter((row) => range.criteria.includes(row.code)) : rows;
   }
 
-  /** Producers' sums for the range from the running totals: the row at its end minus the one before it. */
-  private async runningSums(range: Range): Promise<ProducerSums[]> {
+  /**
+   * Runs a figures or series query with the criteria's measure rules as the relation `rule`
+   * (`code`, `mt`, `mult`): the query's `$rule` names the rule's first parameter.
+   */
+  private run(criteria: readonly CriterionRow[], sql: Sql): Promise<Record<string, unknown>[]> {
+    const first = sql.params.length + 1;
+    const rule = `rule AS (
+      SELECT * FROM unnest($${first}::varchar[], $${first + 1}::varchar[], $${first + 2}::double precision[])
+        AS rule (code, mt, mult))`;
+    return this.dataSource.query(sql.text.replace('$rule', rule), [
+      ...sql.params,
+      criteria.map((criterion) => criterion.code),
+      criteria.map((criterion) => criterion.measure_type),
+      criteria.map((criterion) =>
+        criterion.rate_multiplier === null ? 1 : Number(criterion.rate_multiplier),
+      ),
+    ]);
+  }
+
+  /**
+   * The figures from the running totals: each producer's sums for the range are the row at its
+   * end minus the one before it; the row at the end is the one in its last month, or a producer's
+   * last row inside the range. Three index-only scans, since all of it is in the covering indexes.
+   */
+  private runningFigures(range: Range): Sql {
+    const columns = `criterion_code, producer_id, producer_type, ${SUM_FIELDS.join(', ')}`;
     const difference = SUM_FIELDS.map((field) => `e.${field} - coalesce(s.${field}, 0) AS ${field}`).join(
       ', ',
     );
-    // The row at the range's end is the one in its last month, or a producer's last row inside the
-    // range; two index-only scans, since both are in the covering indexes.
-    const columns = `criterion_code, producer_id, producer_type, ${SUM_FIELDS.join(', ')}`;
-    const rows: Record<string, string>[] = await this.dataSource.query(
-      `WITH e AS (
+    return {
+      text: `WITH $rule,
+       e AS (
          SELECT ${columns} FROM comparison_running
           WHERE organiser_id = $1 AND service_code = $2 AND period_start = $4
          UNION ALL
@@ -281,32 +287,30 @@ export class ComparisonsService {
        s AS (
          SELECT ${columns} FROM comparison_running
           WHERE organiser_id = $1 AND service_code = $2 AND period_start = $5
-       )
-       SELECT e.criterion_code, e.producer_type AS group_key, e.producer_id, ${difference}
-         FROM e LEFT JOIN s ON s.producer_id = e.producer_id AND s.criterion_code = e.criterion_code
-        WHERE cardinality($6::varchar[]) = 0 OR e.criterion_code = ANY ($6::varchar[])`,
-      [range.organiserId, range.service, range.from, range.to, range.before, range.criteria],
-    );
-    return rows
-      .map((row) => ({
-        criterion: row['criterion_code'],
-        key: row['group_key'],
-        producerId: row['producer_id'],
-        sums: sumsOf(row),
-      }))
-      .filter((row) => row.sums.n > 0 || row.sums.na > 0);
+       ),
+       ps AS (
+         SELECT * FROM (
+           SELECT e.criterion_code, e.producer_type AS group_key, e.producer_id, ${difference}
+             FROM e LEFT JOIN s ON s.producer_id = e.producer_id AND s.criterion_code = e.criterion_code
+            WHERE e.criterion_code IN (SELECT code FROM rule)
+         ) d WHERE n > 0 OR na > 0
+       ),
+       ${groupFigures(true)}`,
+      params: [range.organiserId, range.service, range.from, range.to, range.before],
+    };
   }
 
-  private async typePeriodSums(range: Range): Promise<PeriodSums[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT criterion_code, to_char(period_start, 'YYYY-MM-DD') AS period_start, producer_type AS group_key,
-              producers, n, num, den, wsum, resp, vsum, green, amber, red, meets, targeted, na, median
-         FROM comparison_type_period
-        WHERE organiser_id = $1 AND service_code = $2 AND period_start BETWEEN $3 AND $4
-          AND (cardinality($5::varchar[]) = 0 OR criterion_code = ANY ($5::varchar[]))`,
-      [range.organiserId, range.service, range.from, range.to, range.criteria],
-    );
-    return rows.map(periodRow);
+  /** The series from the summaries of each producer type and period. */
+  private typePeriodSeries(range: Range): Sql {
+    return {
+      text: `WITH $rule
+       SELECT t.criterion_code, to_char(t.period_start, 'YYYY-MM-DD') AS period_start, t.producer_type AS group_key,
+              t.producers, t.n, t.num, t.den, t.median, ${valueRule((field) => `t.${field}`, 'rule.mt', 'rule.mult')} AS pooled
+         FROM comparison_type_period t JOIN rule ON rule.code = t.criterion_code
+        WHERE t.organiser_id = $1 AND t.service_code = $2 AND t.period_start BETWEEN $3 AND $4
+        ORDER BY t.period_start`,
+      params: [range.organiserId, range.service, range.from, range.to],
+    };
   }
 
   /** The values themselves: the revision each report counts with, its values and the group key. */
@@ -327,47 +331,43 @@ export class ComparisonsService {
         LEFT JOIN monitoring_terms_item ti ON ti.terms_id = r.terms_id AND ti.criterion_id = c.id
         ${byUnits ? 'JOIN unit_keys k ON k.contract_service_id = r.contract_service_id' : ''}
        WHERE r.organiser_id = $1 AND r.service_code = $2 AND r.period_start BETWEEN $3 AND $4
-         AND (cardinality($5::varchar[]) = 0 OR v.criterion_code = ANY ($5::varchar[]))`,
+         AND v.criterion_code IN (SELECT code FROM rule)`,
     };
   }
 
-  private async valueSums(
-    range: Range,
-    groupBy: ComparisonGrouping,
-    status: ComparisonStatus,
-  ): Promise<ProducerSums[]> {
+  /** The figures aggregated from the values: the plain aggregate, for any grouping and status. */
+  private valueFigures(range: Range, groupBy: ComparisonGrouping, status: ComparisonStatus): Sql {
     const source = this.valueSource(groupBy, status);
-    const rows: Record<string, string>[] = await this.dataSource.query(
-      `WITH ${UNIT_KEYS}
-       SELECT v.criterion_code, ${source.key} AS group_key, r.producer_id, ${VALUE_SUMS}
-       ${source.sql}
-       GROUP BY v.criterion_code, ${source.key}, r.producer_id`,
-      [range.organiserId, range.service, range.from, range.to, range.criteria],
-    );
-    return rows.map((row) => ({
-      criterion: row['criterion_code'],
-      key: row['group_key'],
-      producerId: row['producer_id'],
-      sums: sumsOf(row),
-    }));
+    return {
+      text: `WITH ${UNIT_KEYS}, $rule,
+       ps AS (
+         SELECT v.criterion_code, ${source.key} AS group_key, r.producer_id, ${VALUE_SUMS}
+         ${source.sql}
+         GROUP BY v.criterion_code, ${source.key}, r.producer_id
+       ),
+       ${groupFigures(!GROUP_KEYS[groupBy].byUnits)}`,
+      params: [range.organiserId, range.service, range.from, range.to],
+    };
   }
 
-  private async valuePeriodSums(
-    range: Range,
-    groupBy: ComparisonGrouping,
-    status: ComparisonStatus,
-  ): Promise<PeriodSums[]> {
+  /** The series aggregated from the values. */
+  private valueSeries(range: Range, groupBy: ComparisonGrouping, status: ComparisonStatus): Sql {
     const source = this.valueSource(groupBy, status);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH ${UNIT_KEYS}
-       SELECT v.criterion_code, to_char(r.period_start, 'YYYY-MM-DD') AS period_start, ${source.key} AS group_key,
-              count(DISTINCT r.producer_id) AS producers, ${VALUE_SUMS},
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY v.measured) AS median
-       ${source.sql}
-       GROUP BY v.criterion_code, r.period_start, ${source.key}`,
-      [range.organiserId, range.service, range.from, range.to, range.criteria],
-    );
-    return rows.map(periodRow);
+    return {
+      text: `WITH ${UNIT_KEYS}, $rule,
+       g AS (
+         SELECT v.criterion_code, r.period_start, ${source.key} AS group_key,
+                count(DISTINCT r.producer_id) AS producers, ${VALUE_SUMS},
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY v.measured) AS median
+         ${source.sql}
+         GROUP BY v.criterion_code, r.period_start, ${source.key}
+       )
+       SELECT g.criterion_code, to_char(g.period_start, 'YYYY-MM-DD') AS period_start, g.group_key,
+              g.producers, g.n, g.num, g.den, g.median, ${valueRule((field) => `g.${field}`, 'rule.mt', 'rule.mult')} AS pooled
+         FROM g JOIN rule ON rule.code = g.criterion_code
+        ORDER BY g.period_start`,
+      params: [range.organiserId, range.service, range.from, range.to],
+    };
   }
 
   /** Each group's reporting coverage and its contracts' unit prices. */
@@ -459,44 +459,44 @@ export class ComparisonsService {
   private criterionFigures(
     row: CriterionRow,
     groups: readonly ComparisonGroup[],
-    producerSums: readonly ProducerSums[],
-    periodSums: readonly PeriodSums[],
+    figures: Map<string | null, Record<string, unknown>[]> | undefined,
+    series: Map<string | null, Record<string, unknown>[]> | undefined,
   ): ComparisonCriterion {
-    const rule: MeasureRule = {
-      measureType: row.measure_type,
-      rateMultiplier: row.rate_multiplier === null ? null : Number(row.rate_multiplier),
-    };
-    const mine = producerSums.filter((sums) => sums.criterion === row.code);
-    const periods = periodSums.filter((sums) => sums.criterion === row.code);
-    // All producers together: a producer in two groups (two districts) counts once, with both.
-    const byProducer = new Map<string, Sums>();
-    for (const one of mine)
-      byProducer.set(one.producerId, addSums(byProducer.get(one.producerId) ?? emptySums(), one.sums));
+    const type = row.measure_type;
+    const figuresOfGroup = (key: string | null) => figuresOf(type, figures?.get(key)?.[0] ?? {});
     return {
       code: row.code,
       name: row.name,
       unit: row.unit,
-      measureType: row.measure_type,
+      measureType: type,
       direction: row.direction,
       decimals: row.decimals,
-      rateMultiplier: rule.rateMultiplier,
+      rateMultiplier: row.rate_multiplier === null ? null : Number(row.rate_multiplier),
       target: row.target === null ? null : Number(row.target),
       groups: groups.map((group) => ({
         key: group.key,
-        ...groupFigures(
-          rule,
-          mine.filter((one) => one.key === group.key).map((one) => one.sums),
-        ),
-        series: periods
-          .filter((one) => one.key === group.key)
-          .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
-          .map((one): ComparisonPoint =>
-            seriesPoint(rule, one.periodStart, one.producers, one.sums, one.median),
-          ),
+        ...figuresOfGroup(group.key),
+        series: (series?.get(group.key) ?? []).map((point) => seriesPointOf(type, point)),
       })),
-      total: groupFigures(rule, [...byProducer.values()]),
+      // All producers together: a producer in two groups (two districts) counts once, with both.
+      total: figuresOfGroup(null),
     };
   }
+}
+
+/** Rows by criterion and then by group key (null: all producers together), in their order. */
+function byCriterionAndGroup(rows: Record<string, unknown>[]): RowsByCriterion {
+  const map: RowsByCriterion = new Map();
+  for (const row of rows) {
+    const criterion = row['criterion_code'] as string;
+    let groups = map.get(criterion);
+    if (!groups) map.set(criterion, (groups = new Map()));
+    const key = row['group_key'] as string | null;
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return map;
 }
 
 function emptyGroup(key: string, label: string | null, producerType: ProducerType | null): ComparisonGroup {
@@ -510,17 +510,6 @@ function emptyGroup(key: string, label: string | null, producerType: ProducerTyp
     coverage: null,
     unitPrice: null,
     estimatedVolume: 0,
-  };
-}
-
-function periodRow(row: Record<string, unknown>): PeriodSums {
-  return {
-    criterion: row['criterion_code'] as string,
-    key: row['group_key'] as string,
-    periodStart: row['period_start'] as string,
-    producers: Number(row['producers']),
-    sums: sumsOf(row),
-    median: row['median'] === null ? null : Number(row['median']),
   };
 }
 

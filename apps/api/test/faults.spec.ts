@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import {
@@ -96,26 +97,30 @@ async function fillDraft(api: Pick<TestApi, 'url'>, token: string, id: string): 
 }
 
 let pg: PrivatePostgres;
+/** One database with the demo data for every fault (seeding is the slow part of a start). */
+let url: string;
+/** The API in this process: lives through the restart, then is the first of the two instances. */
+let api: TestApi;
 
 beforeAll(async () => {
+  const t0 = Date.now();
   pg = await PrivatePostgres.create();
-}, 60_000);
+  figures['privateServerStartMs'] = Date.now() - t0;
+  url = await pg.createDatabase('faults');
+  api = await startTestApi({ demoReports: false }, serverRuntime(url));
+  figures['apiSetupMs'] = Date.now() - t0;
+}, 90_000);
 
-afterAll(() => {
-  pg?.remove();
+afterAll(async () => {
+  try {
+    await api?.close();
+  } finally {
+    pg?.remove();
+  }
   console.log(`fault test figures: ${JSON.stringify(figures, null, 2)}`);
 });
 
 describe('PostgreSQL stopped and started under load', () => {
-  let api: TestApi;
-  let url: string;
-
-  beforeAll(async () => {
-    url = await pg.createDatabase('faults_restart');
-    api = await startTestApi({ demoReports: false }, serverRuntime(url));
-  }, 60_000);
-  afterAll(() => api?.close());
-
   it('answers 503 with Retry-After while the database is down, recovers by itself within 10 s, and stores no half report', async () => {
     const reporters = await Promise.all(
       [DEMO_ACCOUNTS.inhouse, DEMO_ACCOUNTS.purchased, DEMO_ACCOUNTS.voucher].map((a) =>
@@ -235,7 +240,7 @@ describe('PostgreSQL stopped and started under load', () => {
         message: ERROR_MESSAGES.DATABASE_UNAVAILABLE[language],
       });
       expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(Date.now() - t0).toBeLessThan(3000);
+      expect(Date.now() - t0).toBeLessThan(5000);
     }
     await sleep(2000);
 
@@ -269,8 +274,9 @@ describe('PostgreSQL stopped and started under load', () => {
     };
     expect(unexpected).toEqual([]);
     expect(whileDown.unavailable).toBeGreaterThan(0);
-    expect(whileDown.slowestMs).toBeLessThan(3000);
-    expect(statuses['500'] ?? 0).toBe(0);
+    // Fails fast (within the pool's 5 s connect timeout), never hangs; 503 is the only 5xx.
+    expect(whileDown.slowestMs).toBeLessThan(5000);
+    expect(Object.keys(statuses).filter((status) => status >= '500' && status !== '503')).toEqual([]);
     expect(healthyAt).toBeGreaterThan(0);
     expect(recovery.healthMs).toBeLessThan(10_000);
     expect(firstWriteAfterUp).toBeGreaterThan(0);
@@ -285,7 +291,7 @@ describe('PostgreSQL stopped and started under load', () => {
     expect(keys.length).toBe(acknowledged.length);
     expect(keys.every((k) => k.n === 1)).toBe(true);
     expect(await halfStored(url)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 /** True when a source file of the API is newer than the built server. */
@@ -308,15 +314,12 @@ interface ApiProcess {
 }
 
 describe('the API killed with SIGKILL during a submission', () => {
-  let url: string;
   let port: number;
   let current: ApiProcess | null = null;
   const startTimes: number[] = [];
 
   /** The built server as production runs it, on the private database. */
   async function startApi(): Promise<ApiProcess> {
-    // The demo data once, on the first start; a restart finds it there.
-    const demo = startTimes.length === 0;
     const t0 = Date.now();
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
@@ -326,8 +329,7 @@ describe('the API killed with SIGKILL during a submission', () => {
         DATABASE_POOL_SIZE: '4',
         PORT: String(port),
         HOST: '127.0.0.1',
-        SOPU_DEMO: String(demo),
-        SOPU_DEMO_REPORTS: 'false',
+        SOPU_DEMO: 'false',
         SOPU_DEMO_PASSWORD: DEMO_PASSWORD,
         SOPU_AUTH_SECRET: 'faults-test-secret-faults-test-secret-0123',
         SOPU_WEB_DIR: '/nonexistent',
@@ -340,7 +342,7 @@ describe('the API killed with SIGKILL during a submission', () => {
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const base = `http://127.0.0.1:${port}`;
-    while (Date.now() - t0 < 30_000) {
+    while (Date.now() - t0 < 60_000) {
       if (child.exitCode !== null) throw new Error(`the API stopped at start: ${stderr}`);
       try {
         if ((await fetch(`${base}/api/health`)).status === 200) {
@@ -353,7 +355,7 @@ describe('the API killed with SIGKILL during a submission', () => {
       await sleep(100);
     }
     child.kill('SIGKILL');
-    throw new Error(`the API did not start in 30 s: ${stderr}`);
+    throw new Error(`the API did not start in 60 s: ${stderr}`);
   }
 
   async function kill(api: ApiProcess): Promise<void> {
@@ -363,6 +365,7 @@ describe('the API killed with SIGKILL during a submission', () => {
   }
 
   beforeAll(async () => {
+    const t0 = Date.now();
     if (buildIsStale()) {
       execFileSync('npx', ['nx', 'build', 'api', '--output-style=stream'], {
         cwd: ROOT,
@@ -371,8 +374,8 @@ describe('the API killed with SIGKILL during a submission', () => {
         timeout: 120_000,
       });
     }
-    url = await pg.createDatabase('faults_kill');
     port = await freePort();
+    figures['sigkillSetupMs'] = Date.now() - t0;
   }, 150_000);
   afterAll(async () => {
     if (current) await kill(current);
@@ -423,7 +426,7 @@ describe('the API killed with SIGKILL during a submission', () => {
     current = await startApi();
     const token = await signIn(current as unknown as TestApi, DEMO_ACCOUNTS.purchased.email);
     const reports = await openReports(current, token);
-    const outcomes: { killedAfterMs: number | 'mid-transaction'; outcome: string }[] = [];
+    const outcomes: { killedAfterMs: number | string; outcome: string }[] = [];
 
     // 1. Killed inside the submission's transaction, after the revision and its values were written:
     // the test holds a lock the transaction's audit row waits for, and kills the API there.
@@ -448,7 +451,7 @@ describe('the API killed with SIGKILL during a submission', () => {
         );
         let waiting: { pid: number; wrote: boolean } | undefined;
         let seen: unknown[] = [];
-        for (let i = 0; i < 100 && !waiting; i++) {
+        for (let i = 0; i < 300 && !waiting; i++) {
           const rows = await monitor.query(
             `SELECT a.pid, a.application_name, a.state, a.wait_event_type, left(a.query, 60) AS query,
                     EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
@@ -480,49 +483,90 @@ describe('the API killed with SIGKILL during a submission', () => {
       outcomes.push({ killedAfterMs: 'mid-transaction', outcome });
     }
 
-    // 2. Killed at varying moments after the request was sent: before, during or after the commit.
-    for (const [i, delay] of [0, 5, 15, 30, 60].entries()) {
-      const api = current as ApiProcess;
-      const id = reports[i + 1].id;
-      const key = `fault-b-${delay}-${id}`;
-      await fillDraft(api, token, id);
-      const answer = fetch(`${api.url}/api/reports/${id}/submit`, {
+    // 2. One kill finds submissions in every phase: one committed whose answer the client has not
+    // read, and others sent at moments spread over how long an undisturbed submission takes here
+    // (measured first): not yet read, inside the transaction, or committed.
+    const api = current as ApiProcess;
+    const timed = reports[reports.length - 1].id;
+    await fillDraft(api, token, timed);
+    const t0 = Date.now();
+    const normal = await call(api as unknown as TestApi, 'POST', `/api/reports/${timed}/submit`, {
+      token,
+      headers: { 'idempotency-key': `fault-b-timed-${timed}` },
+    });
+    const submitMs = Date.now() - t0;
+    expect(normal.status).toBe(201);
+
+    const committedId = reports[1].id;
+    const committedKey = `fault-b-committed-${committedId}`;
+    const staggered = reports.slice(2, 7).map((report, i) => ({
+      id: report.id,
+      key: `fault-b-staggered-${i}-${report.id}`,
+      sentBeforeKillMs: Math.round([3, 2, 1.25, 0.75, 0.25][i] * submitMs),
+    }));
+    for (const id of [committedId, ...staggered.map((s) => s.id)]) await fillDraft(api, token, id);
+
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.pause();
+    socket.write(
+      `POST /api/reports/${committedId}/submit HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        `Authorization: Bearer ${token}\r\nIdempotency-Key: ${committedKey}\r\nContent-Length: 0\r\n\r\n`,
+    );
+    let committed = false;
+    for (let i = 0; i < 400 && !committed; i++) {
+      committed =
+        (await sql(url, `SELECT 1 FROM report_revision WHERE idempotency_key = $1`, [committedKey]))
+          .length === 1;
+      if (!committed) await sleep(25);
+    }
+    expect(committed).toBe(true);
+
+    const killAt = Date.now() + Math.max(...staggered.map((s) => s.sentBeforeKillMs));
+    const answers = staggered.map(async ({ id, key, sentBeforeKillMs }) => {
+      await sleep(Math.max(0, killAt - sentBeforeKillMs - Date.now()));
+      return fetch(`${api.url}/api/reports/${id}/submit`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
       }).then(
         (res) => res.status,
         () => null,
       );
-      await sleep(delay);
-      await kill(api);
-      const status = await answer;
-      current = await startApi();
-      const outcome = await checkAndRetry(current, token, id, key);
+    });
+    await sleep(Math.max(0, killAt - Date.now()));
+    await kill(api);
+    socket.destroy();
+    const statuses = await Promise.all(answers);
+    current = await startApi();
+
+    const outcome = await checkAndRetry(current, token, committedId, committedKey);
+    expect(outcome).toBe('present');
+    outcomes.push({ killedAfterMs: 'after commit, answer unread', outcome });
+    for (const [i, { id, key, sentBeforeKillMs }] of staggered.entries()) {
+      const result = await checkAndRetry(current as ApiProcess, token, id, key);
       // An acknowledged submission is never lost.
-      if (status === 201) expect(outcome).toBe('present');
-      outcomes.push({ killedAfterMs: delay, outcome: `${outcome}${status ? ` (answered ${status})` : ''}` });
+      if (statuses[i] === 201) expect(result).toBe('present');
+      outcomes.push({
+        killedAfterMs: sentBeforeKillMs,
+        outcome: `${result}${statuses[i] ? ` (answered ${statuses[i]})` : ''}`,
+      });
     }
-    figures['sigkill'] = { outcomes, apiStartMs: startTimes };
-  }, 120_000);
+    figures['sigkill'] = { undisturbedSubmitMs: submitMs, outcomes, apiStartMs: startTimes };
+  }, 240_000);
 });
 
 describe('two API instances on one database', () => {
-  let url: string;
   let one: TestApi;
   let two: TestApi;
 
   beforeAll(async () => {
-    url = await pg.createDatabase('faults_two');
-    // Started together: migrations and the demo data take turns under advisory locks.
-    [one, two] = await Promise.all([
-      startTestApi({ demoReports: false }, serverRuntime(url)),
-      startTestApi({ demoReports: false }, serverRuntime(url)),
-    ]);
+    const t0 = Date.now();
+    one = api;
+    // The second instance runs the same start: migrations and demo data find their work done.
+    two = await startTestApi({ demoReports: false }, serverRuntime(url));
+    figures['secondInstanceSetupMs'] = Date.now() - t0;
   }, 60_000);
-  afterAll(async () => {
-    await one?.close();
-    await two?.close();
-  });
+  afterAll(() => two?.close());
 
   it('gives exactly one 409 when both instances save the same draft version at once', async () => {
     const [tokenOne, tokenTwo] = await Promise.all([
@@ -565,8 +609,13 @@ describe('two API instances on one database', () => {
     const untouched = `status = 'EXPECTED' AND draft_version = 0 AND revision_count = 0`;
     const [{ total }] = await sql<{ total: number }>(url, `SELECT count(*)::int AS total FROM report`);
     const runs: unknown[] = [];
-    for (let round = 0; round < 3; round++) {
-      const removed = await sql(url, `DELETE FROM report WHERE ${untouched} RETURNING id`);
+    for (let round = 0; round < 2; round++) {
+      // The latest 200 untouched reports go; the job must put back exactly those, once.
+      const removed = await sql(
+        url,
+        `DELETE FROM report WHERE id IN (
+           SELECT id FROM report WHERE ${untouched} ORDER BY period_start DESC, id LIMIT 200) RETURNING id`,
+      );
       await sql(url, `DELETE FROM job_run`);
       const outcomes = await Promise.all(jobs.map((job) => job.runDaily()));
       runs.push(outcomes);

@@ -34,9 +34,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database (server or embedded) listening on a loopback port, with demo data. */
-export async function startTestApi(overrides: Partial<SopuConfig> = {}): Promise<TestApi> {
-  const database: DatabaseRuntime = await createTestDatabase();
+/**
+ * The real API on a fresh database (server or embedded) listening on a loopback port, with demo
+ * data; or on the database given (the fault tests' private server), which it leaves open.
+ */
+export async function startTestApi(
+  overrides: Partial<SopuConfig> = {},
+  given?: DatabaseRuntime,
+): Promise<TestApi> {
+  const database: DatabaseRuntime = given ?? (await createTestDatabase());
   const config: SopuConfig = {
     ...readConfig({}),
     port: 0,
@@ -58,7 +64,7 @@ export async function startTestApi(overrides: Partial<SopuConfig> = {}): Promise
     config,
     close: async () => {
       await app.close();
-      await database.close();
+      if (!given) await database.close();
     },
   };
 }

@@ -28,7 +28,9 @@ export function dataSourceOptions(
       max: runtime.poolSize,
       // Embedded: keep the single connection open; a server pool may shrink when idle.
       idleTimeoutMillis: runtime.kind === 'embedded' ? 0 : 30_000,
-      connectionTimeoutMillis: 10_000,
+      // A server that does not answer fails the request fast (503 with Retry-After) rather than
+      // holding it; the embedded store's one connection may be busy longer with a big import.
+      connectionTimeoutMillis: runtime.kind === 'embedded' ? 10_000 : 5_000,
       application_name: 'sopu-api',
     },
     logging: ['error', 'warn', 'migration'],

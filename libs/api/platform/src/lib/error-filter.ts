@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import {
   ApiError,
   DEFAULT_LANGUAGE,
@@ -98,12 +99,24 @@ const CONNECTION_ERROR_CODES = new Set([
   '57P03',
 ]);
 
-function isDatabaseUnavailable(error: PgLikeError): boolean {
-  const code = error.code ?? '';
+/**
+ * The database is down or went away: the connection was refused, timed out or ended (the server
+ * shutting down ends every session with 57P01). When a connection breaks inside a transaction,
+ * TypeORM releases its query runner, and the transaction's next query throws one of its
+ * "already released" errors: that, too, is the database going away.
+ */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  if (
+    exception instanceof QueryRunnerAlreadyReleasedError ||
+    exception instanceof QueryRunnerProviderAlreadyReleasedError
+  )
+    return true;
+  const error = (exception ?? {}) as PgLikeError;
+  const code = typeof error.code === 'string' ? error.code : '';
   return (
     CONNECTION_ERROR_CODES.has(code) ||
     code.startsWith('08') ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|is not queryable/i.test(
       error.message ?? '',
     )
   );
@@ -121,7 +134,14 @@ export class ErrorFilter implements ExceptionFilter {
     const language = languageOf(req);
     const error = this.toDomainError(exception);
     const status = httpStatusOf(error.code);
-    if (status >= 500 && error.code !== 'DATABASE_UNAVAILABLE') {
+    if (error.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn({
+        msg: 'database unavailable',
+        method: req.method,
+        path: req.path,
+        error: String(exception),
+      });
+    } else if (status >= 500) {
       this.logger.error(
         { msg: 'unhandled error', method: req.method, path: req.path, error: String(exception) },
         exception instanceof Error ? exception.stack : undefined,
@@ -148,9 +168,9 @@ export class ErrorFilter implements ExceptionFilter {
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof HttpException) return new DomainError(codeForStatus(exception.getStatus()));
-    const pg = (exception ?? {}) as PgLikeError;
-    if (isDatabaseUnavailable(pg))
+    if (isDatabaseUnavailable(exception))
       return new DomainError('DATABASE_UNAVAILABLE', {}, [], { 'Retry-After': '5' });
+    const pg = (exception ?? {}) as PgLikeError;
     // Invalid text representation, numeric out of range and the like: the client sent it.
     if (pg.code?.startsWith('22')) return new DomainError('VALIDATION_FAILED');
     if (pg.code === '23505' || pg.code === '40001' || pg.code === '40P01') return new DomainError('CONFLICT');

@@ -44,7 +44,7 @@ describe('hardening', () => {
     );
     writeFileSync(join(webDir, 'main.js'), 'console.log("sopu");');
     api = await startTestApi({ webDir });
-  });
+  }, 120_000);
   afterAll(async () => {
     await api.close();
     rmSync(webDir, { recursive: true, force: true });

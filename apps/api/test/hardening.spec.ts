@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { AuthUser, Page, UserSummary } from '@sopu/shared';
 import { Answer, call, DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, startTestApi, TestApi } from './test-api';
 
+/** The voucher reporter's password after the password-change test. */
+const CHANGED_PASSWORD = 'Hardening-test-2026!';
+
 /** The headers every answer carries, the API's JSON and the web app's files alike. */
 function expectSecurityHeaders(res: { headers: Headers }): void {
   const csp = res.headers.get('content-security-policy') ?? '';
@@ -160,7 +163,7 @@ describe('hardening', () => {
       const token = await signIn(api, DEMO_ACCOUNTS.voucher.email);
       const changed = await call(api, 'POST', '/api/auth/password', {
         token,
-        body: { currentPassword: DEMO_PASSWORD, newPassword: 'Hardening-test-2026!' },
+        body: { currentPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD },
       });
       expect(changed.status).toBe(200);
       expect((await call(api, 'GET', '/api/auth/me', { headers: { cookie: browser.cookie } })).status).toBe(
@@ -192,6 +195,44 @@ describe('hardening', () => {
       expect((await call(api, 'GET', '/api/reports', { token: apiToken.body.token })).status).toBe(401);
       const users = await call<Page<UserSummary>>(api, 'GET', '/api/users?active=false', { token: admin });
       expect(users.body.items.map((u) => u.email)).toContain(DEMO_ACCOUNTS.purchased.email);
+    });
+
+    it('for the API tokens a reporter made, once the reporter moves to another producer or role', async () => {
+      const admin = await signIn(api, DEMO_ACCOUNTS.admin.email);
+      const reporter = await signIn(api, DEMO_ACCOUNTS.voucher.email, CHANGED_PASSWORD);
+      const me = (await call<AuthUser>(api, 'GET', '/api/auth/me', { token: reporter })).body;
+      const make = async () =>
+        (
+          await call<{ token: string }>(api, 'POST', '/api/api-tokens', {
+            token: reporter,
+            body: { name: 'Mine' },
+          })
+        ).body.token;
+      const first = await make();
+      const [other] = await api.dataSource.query(
+        `SELECT id FROM producer WHERE organiser_id = $1 AND id <> $2 ORDER BY name LIMIT 1`,
+        [me.organiserId, me.producerId],
+      );
+      const managerToken = await signIn(api, DEMO_ACCOUNTS.manager.email);
+      const staffMade = await call<{ token: string }>(api, 'POST', '/api/api-tokens', {
+        token: managerToken,
+        body: { name: 'Made by staff', producerId: me.producerId },
+      });
+      expect((await call(api, 'GET', '/api/reports', { token: first })).status).toBe(200);
+      const moved = await call(api, 'PATCH', `/api/users/${me.id}`, {
+        token: admin,
+        body: { producerId: other.id },
+      });
+      expect(moved.status).toBe(200);
+      expect((await call(api, 'GET', '/api/reports', { token: first })).status).toBe(401);
+      // A token made by staff for the producer is not the reporter's and goes on working.
+      expect((await call(api, 'GET', '/api/reports', { token: staffMade.body.token })).status).toBe(200);
+      const toAnalyst = await call(api, 'PATCH', `/api/users/${me.id}`, {
+        token: admin,
+        body: { role: 'ANALYST', producerId: null },
+      });
+      expect(toAnalyst.status).toBe(200);
+      expect((await call(api, 'GET', '/api/reports', { token: first })).status).toBe(401);
     });
 
     it('on a password reset by an admin', async () => {

@@ -15,6 +15,11 @@ export const ERROR_MESSAGES = {
     fi: 'Pyynnön sisältö ei ole kelvollista JSONia.',
     sv: 'Begärans innehåll är inte giltig JSON.',
   },
+  JSON_TOO_DEEP: {
+    en: 'The request body is nested too deeply (at most {depth} levels).',
+    fi: 'Pyynnön sisältö on sisäkkäistetty liian syvälle (enintään {depth} tasoa).',
+    sv: 'Begärans innehåll är nästlat för djupt (högst {depth} nivåer).',
+  },
   BODY_TOO_LARGE: {
     en: 'The request is too large (at most {limit}).',
     fi: 'Pyyntö on liian suuri (enintään {limit}).',

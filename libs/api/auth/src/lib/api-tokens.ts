@@ -82,7 +82,11 @@ export class ApiTokens {
     private readonly audit: AuditService,
   ) {}
 
-  /** The caller a token stands for, or null when it is unknown or revoked. */
+  /**
+   * The caller a token stands for, or null when it is unknown or revoked, or when the person who
+   * made it (and saw its secret) could no longer make it: deactivated, moved to another producer or
+   * to a role without tokens. Losing the rights ends their tokens as it ends their sessions.
+   */
   async authenticate(token: string): Promise<AuthContext | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
     const rows: {
@@ -96,7 +100,8 @@ export class ApiTokens {
       `SELECT t.id, t.organiser_id, t.producer_id, t.created_by, t.prefix, u.language
            FROM api_token t JOIN app_user u ON u.id = t.created_by
            JOIN producer p ON p.id = t.producer_id
-          WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active
+            AND (u.role IN ('ADMIN', 'CONTRACT_MANAGER') OR (u.role = 'PROVIDER_REPORTER' AND u.producer_id = t.producer_id))`,
       [sha256(token)],
     );
     const row = rows[0];

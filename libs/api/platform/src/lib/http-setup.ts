@@ -7,6 +7,8 @@ import { currentRequestContext, requestContextMiddleware } from './request-conte
 import { httpStatusOf } from './domain-error';
 
 export const BODY_LIMIT = '1mb';
+/** Far deeper than any request the API takes; deeper bodies would only exhaust the validator's stack. */
+export const BODY_MAX_DEPTH = 32;
 
 interface BodyParserError {
   type?: string;
@@ -30,6 +32,33 @@ function bodyParserErrors(error: BodyParserError, req: Request, res: Response, n
     statusCode: httpStatusOf(code),
     code,
     message: errorMessage(code, language, { limit: '1 MB' }),
+    requestId: currentRequestContext()?.requestId,
+  };
+  res.status(body.statusCode).json(body);
+}
+
+/** How deeply a parsed body nests, counted without recursion so that the count itself cannot overflow. */
+function nestingDepth(body: unknown, limit: number): number {
+  const stack: [unknown, number][] = [[body, 0]];
+  let deepest = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function refuseDeepBodies(req: Request, res: Response, next: NextFunction): void {
+  if (nestingDepth(req.body, BODY_MAX_DEPTH) <= BODY_MAX_DEPTH) return next();
+  const body: ApiError = {
+    statusCode: httpStatusOf('JSON_TOO_DEEP'),
+    code: 'JSON_TOO_DEEP',
+    message: errorMessage('JSON_TOO_DEEP', pickLanguage(req.header('accept-language')), {
+      depth: BODY_MAX_DEPTH,
+    }),
     requestId: currentRequestContext()?.requestId,
   };
   res.status(body.statusCode).json(body);
@@ -59,6 +88,8 @@ export function applyHttpSetup(app: INestApplication, options: { trustProxy: boo
           upgradeInsecureRequests: null,
         },
       },
+      // The same as frame-ancestors 'none', for browsers that only know the older header.
+      xFrameOptions: { action: 'deny' },
       // The portal is served over plain HTTP on localhost in development; HSTS belongs to the TLS proxy.
       strictTransportSecurity: false,
     }),
@@ -67,4 +98,5 @@ export function applyHttpSetup(app: INestApplication, options: { trustProxy: boo
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
+  app.use(refuseDeepBodies);
 }

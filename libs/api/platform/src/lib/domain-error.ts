@@ -25,6 +25,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_JSON':
+    case 'BODY_TOO_DEEP':
     case 'SHEET_INVALID':
       return 400;
     case 'NOT_SIGNED_IN':

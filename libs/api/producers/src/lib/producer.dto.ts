@@ -10,6 +10,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -34,7 +35,7 @@ import {
   ServiceUnit,
   ServiceUnitInput,
 } from '@sopu/shared';
-import { IsBusinessId, IsPostalCode, LocalizedDto } from '@sopu/api/platform';
+import { IsBusinessId, IsPostalCode, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -95,12 +96,12 @@ export class CreateProducerDto implements ProducerInput {
   contactPhone?: string | null;
 
   @ApiPropertyOptional({ enum: PRODUCER_STATUSES, default: 'ACTIVE' })
-  @IsOptional()
+  @Omittable()
   @IsIn(PRODUCER_STATUSES)
   status?: ProducerStatus;
 }
 
-export class UpdateProducerDto extends PartialType(CreateProducerDto) {}
+export class UpdateProducerDto extends PartialType(CreateProducerDto, { skipNullProperties: false }) {}
 
 export class ProducerQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or the business ID' })
@@ -128,7 +129,11 @@ export class ProducerQueryDto {
 }
 
 export class CreateServiceUnitDto implements ServiceUnitInput {
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  name!: LocalizedDto;
 
   @ApiProperty({ example: 'Kinaporinkatu 9' })
   @IsString()
@@ -158,10 +163,10 @@ export class CreateServiceUnitDto implements ServiceUnitInput {
   @Max(1_000_000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() active?: boolean;
 }
 
-export class UpdateServiceUnitDto extends PartialType(CreateServiceUnitDto) {}
+export class UpdateServiceUnitDto extends PartialType(CreateServiceUnitDto, { skipNullProperties: false }) {}
 
 export class ServiceUnitDto implements ServiceUnit {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -4,7 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -25,7 +25,7 @@ import {
   MeasureType,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { LocalizedDto } from '@sopu/api/platform';
+import { IsMeasure, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -38,13 +38,23 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiProperty({ enum: MEASURE_TYPES }) @IsIn(MEASURE_TYPES) measureType!: MeasureType;
   @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: Direction;
 
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) unit!: LocalizedDto;
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  unit!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   definition!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   interpretation!: LocalizedDto;
@@ -52,6 +62,7 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true, description: 'PERCENTAGE and RATE' })
   @IsOptional()
   @ValidateIf(notNull)
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   numeratorDefinition?: LocalizedDto | null;
@@ -59,6 +70,7 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true, description: 'PERCENTAGE and RATE' })
   @IsOptional()
   @ValidateIf(notNull)
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   denominatorDefinition?: LocalizedDto | null;
@@ -66,7 +78,7 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Lowest allowed value (PERCENTAGE: 0)' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   minValue?: number | null;
 
   @ApiPropertyOptional({
@@ -76,11 +88,11 @@ export class CreateCriterionDto implements CriterionInput {
   })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   maxValue?: number | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 6, default: 0 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(6)
@@ -89,25 +101,25 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'SCALE only, e.g. 1' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   scaleMin?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'SCALE only, e.g. 5' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   scaleMax?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'RATE only: per how many, e.g. 1000' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   rateMultiplier?: number | null;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() allowNotApplicable?: boolean;
+  @ApiPropertyOptional({ default: false }) @Omittable() @IsBoolean() allowNotApplicable?: boolean;
 }
 
-export class UpdateCriterionDto extends PartialType(CreateCriterionDto) {}
+export class UpdateCriterionDto extends PartialType(CreateCriterionDto, { skipNullProperties: false }) {}
 
 export class CriterionQueryDto {
   @ApiPropertyOptional({ description: 'Part of the code or of the name in any language' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   DescriptionStatus,
   DESCRIPTION_STATUSES,
@@ -25,22 +25,31 @@ export class CreateServiceDescriptionDto implements ServiceDescriptionInput {
   @ApiProperty({ enum: SERVICE_AREAS }) @IsIn(SERVICE_AREAS) area!: ServiceArea;
   @ApiProperty({ enum: OUTPUT_UNITS }) @IsIn(OUTPUT_UNITS) outputUnit!: OutputUnit;
 
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedDto)
+  name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   description!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   inclusions!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDto)
   targetGroup!: LocalizedDto;
 }
 
-export class UpdateServiceDescriptionDto extends PartialType(CreateServiceDescriptionDto) {}
+export class UpdateServiceDescriptionDto extends PartialType(CreateServiceDescriptionDto, {
+  skipNullProperties: false,
+}) {}
 
 export class ServiceDescriptionQueryDto {
   @ApiPropertyOptional({ description: 'Part of the code or of the name in any language' })

@@ -61,8 +61,6 @@ interface Template {
 /** Tables that change on a refused request, and why. */
 const CHANGING_TABLES: Record<string, string> = {
   login_failure: 'a refused sign-in is counted against the address and account (throttling)',
-  auth_session: 'every authenticated request marks the session as seen',
-  audit_event: 'refused sign-ins are audited',
 };
 
 const ZERO = '00000000-0000-4000-8000-000000000000';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,14 +9,12 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   LANGUAGES,
@@ -35,7 +32,7 @@ import {
   ServiceUnit,
   ServiceUnitInput,
 } from '@sopu/shared';
-import { IsBusinessId, IsPostalCode, LocalizedDto, Omittable } from '@sopu/api/platform';
+import { IsBusinessId, IsPostalCode, IsLocalized, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -130,9 +127,7 @@ export class ProducerQueryDto {
 
 export class CreateServiceUnitDto implements ServiceUnitInput {
   @ApiProperty({ type: LocalizedDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   name!: LocalizedDto;
 
   @ApiProperty({ example: 'Kinaporinkatu 9' })

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -12,7 +10,6 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   Criterion,
@@ -25,7 +22,7 @@ import {
   MeasureType,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { IsMeasure, LocalizedDto, Omittable } from '@sopu/api/platform';
+import { IsMeasure, IsLocalized, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -39,40 +36,28 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: Direction;
 
   @ApiProperty({ type: LocalizedDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   unit!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   name!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   definition!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   interpretation!: LocalizedDto;
 
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true, description: 'PERCENTAGE and RATE' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   numeratorDefinition?: LocalizedDto | null;
 
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true, description: 'PERCENTAGE and RATE' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   denominatorDefinition?: LocalizedDto | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Lowest allowed value (PERCENTAGE: 0)' })

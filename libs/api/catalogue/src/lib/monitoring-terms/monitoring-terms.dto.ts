@@ -26,7 +26,7 @@ import {
   TermsUpdate,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { IsIsoDate, IsMeasure, LocalizedDto, Omittable } from '@sopu/api/platform';
+import { IsIsoDate, IsMeasure, IsLocalized, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -76,9 +76,7 @@ export class TermsItemInputDto implements TermsItemInput {
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   note?: LocalizedDto | null;
 }
 

@@ -385,8 +385,8 @@ describe('hardening', () => {
       });
       expect(deep.status).toBe(400);
       expect(deep.body).toMatchObject({
-        code: 'JSON_TOO_DEEP',
-        message: 'Begärans innehåll är nästlat för djupt (högst 32 nivåer).',
+        code: 'BODY_TOO_DEEP',
+        message: 'Begärans innehåll är för djupt nästlat (högst 32 nivåer).',
       });
       const ordinary = await call(api, 'POST', '/api/auth/login', {
         body: { email: DEMO_ACCOUNTS.analyst.email, password: DEMO_PASSWORD },

@@ -15,10 +15,10 @@ export const ERROR_MESSAGES = {
     fi: 'Pyynnön sisältö ei ole kelvollista JSONia.',
     sv: 'Begärans innehåll är inte giltig JSON.',
   },
-  JSON_TOO_DEEP: {
-    en: 'The request body is nested too deeply (at most {depth} levels).',
-    fi: 'Pyynnön sisältö on sisäkkäistetty liian syvälle (enintään {depth} tasoa).',
-    sv: 'Begärans innehåll är nästlat för djupt (högst {depth} nivåer).',
+  BODY_TOO_DEEP: {
+    en: 'The request body is nested too deeply (at most {limit} levels).',
+    fi: 'Pyynnön sisältö on sisäkkäistetty liian syvälle (enintään {limit} tasoa).',
+    sv: 'Begärans innehåll är för djupt nästlat (högst {limit} nivåer).',
   },
   BODY_TOO_LARGE: {
     en: 'The request is too large (at most {limit}).',
@@ -272,6 +272,17 @@ export const FIELD_MESSAGES = {
     en: 'must not contain control characters',
     fi: 'ei saa sisältää ohjausmerkkejä',
     sv: 'får inte innehålla kontrolltecken',
+  },
+  malformedText: {
+    en: 'contains a broken character (a lone UTF-16 surrogate)',
+    fi: 'sisältää rikkinäisen merkin (pariton UTF-16-korvausmerkki)',
+    sv: 'innehåller ett trasigt tecken (ett ensamt UTF-16-surrogat)',
+  },
+  isObject: { en: 'must be an object', fi: 'on oltava objekti', sv: 'måste vara ett objekt' },
+  measure: {
+    en: 'must be a finite number between -{max} and {max} with at most 6 decimals',
+    fi: 'on oltava äärellinen luku väliltä -{max}…{max} ja enintään 6 desimaalia',
+    sv: 'måste vara ett ändligt tal mellan -{max} och {max} med högst 6 decimaler',
   },
   duplicate: {
     en: 'appears more than once',

@@ -23,7 +23,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { API_TOKEN_PREFIX, ApiToken, ApiTokenInput, CreatedApiToken, Language, Role } from '@sopu/shared';
 import { AuditService } from '@sopu/api/audit';
-import { Access, Auth, AuthContext, DomainError } from '@sopu/api/platform';
+import { Access, Auth, AuthContext, DomainError, Omittable } from '@sopu/api/platform';
 
 export class ApiTokenInputDto implements ApiTokenInput {
   @ApiProperty({ example: 'Asiakastietojärjestelmä' })
@@ -36,7 +36,7 @@ export class ApiTokenInputDto implements ApiTokenInput {
     format: 'uuid',
     description: 'Required from staff; a reporter gets a token for their own producer',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   producerId?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Omittable } from '@sopu/api/platform';
 import {
   AuthUser,
   LANGUAGES,
@@ -40,12 +41,12 @@ export class ChangePasswordDto {
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
+  @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

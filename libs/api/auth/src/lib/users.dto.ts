@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Omittable } from '@sopu/api/platform';
 import { LANGUAGES, Language, ROLES, Role, UserSummary } from '@sopu/shared';
 
 export class CreateUserDto {
@@ -36,7 +37,7 @@ export class CreateUserDto {
     format: 'uuid',
     description: 'Required for PROVIDER_REPORTER, refused for the others',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   producerId?: string;
 
@@ -47,14 +48,14 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 
@@ -65,12 +66,12 @@ export class UpdateUserDto {
   producerId?: string | null;
 
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
+  @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -41,7 +42,7 @@ import {
   ProducerType,
   StatusChangeInput,
 } from '@sopu/shared';
-import { IsIsoDate } from '@sopu/api/platform';
+import { IsIsoDate, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 /** Euros with at most two decimals, as text so no cent is lost on the way. */
@@ -72,7 +73,7 @@ export class ContractServiceInputDto implements ContractServiceInput {
     format: 'uuid',
     description: "The producer's units that provide it",
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ArrayUnique()
@@ -108,7 +109,7 @@ export class CreateContractDto implements ContractInput {
   validTo?: string | null;
 
   @ApiPropertyOptional({ type: [OptionPeriodDto] })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -128,7 +129,7 @@ export class CreateContractDto implements ContractInput {
   managerId?: string | null;
 
   @ApiPropertyOptional({ type: [ContractServiceInputDto] })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -147,14 +148,17 @@ export class AmendmentDto implements AmendmentInput {
 }
 
 export class UpdateContractDto
-  extends PartialType(OmitType(CreateContractDto, ['producerId', 'kind'] as const))
+  extends PartialType(OmitType(CreateContractDto, ['producerId', 'kind'] as const), {
+    skipNullProperties: false,
+  })
   implements ContractUpdate
 {
   @ApiPropertyOptional({
     type: AmendmentDto,
     description: 'Required when the contract is active or suspended: every change is an amendment',
   })
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => AmendmentDto)
   amendment?: AmendmentDto;

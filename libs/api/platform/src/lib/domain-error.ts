@@ -25,7 +25,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_JSON':
-    case 'JSON_TOO_DEEP':
+    case 'BODY_TOO_DEEP':
     case 'SHEET_INVALID':
       return 400;
     case 'NOT_SIGNED_IN':

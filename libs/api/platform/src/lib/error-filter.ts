@@ -20,6 +20,7 @@ import {
 } from '@sopu/shared';
 import { AUTH_CONTEXT, AuthContext } from './access';
 import { DomainError, FieldIssue, httpStatusOf } from './domain-error';
+import { MEASURE_MAX } from './field-constraints';
 import { currentRequestContext } from './request-context';
 
 const CONSTRAINT_PROBLEMS: Record<string, FieldProblem> = {
@@ -42,6 +43,8 @@ const CONSTRAINT_PROBLEMS: Record<string, FieldProblem> = {
   isoDate: 'isoDate',
   postalCode: 'postalCode',
   month: 'month',
+  isObject: 'isObject',
+  measure: 'measure',
 };
 
 /** class-validator keeps a constraint's arguments only in its English message; read them back. */
@@ -56,6 +59,8 @@ function paramsFromMessage(problem: FieldProblem, message: string): Record<strin
       return { max: number ?? '?' };
     case 'isIn':
       return { values: message.split(': ').slice(1).join(': ') };
+    case 'measure':
+      return { max: MEASURE_MAX };
     default:
       return {};
   }
@@ -173,6 +178,8 @@ export class ErrorFilter implements ExceptionFilter {
     const pg = (exception ?? {}) as PgLikeError;
     // Invalid text representation, numeric out of range and the like: the client sent it.
     if (pg.code?.startsWith('22')) return new DomainError('VALIDATION_FAILED');
+    // A NOT NULL or CHECK constraint: a last line behind the DTOs, still the client's value.
+    if (pg.code === '23502' || pg.code === '23514') return new DomainError('VALIDATION_FAILED');
     if (pg.code === '23505' || pg.code === '40001' || pg.code === '40P01') return new DomainError('CONFLICT');
     return new DomainError('INTERNAL');
   }

@@ -1,4 +1,4 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 import { isValidBusinessId, MONTH_PATTERN, TEXT_MAX_LENGTH } from '@sopu/shared';
 
 /**
@@ -57,4 +57,28 @@ export const IsTextRecord = constraint(
     value !== null &&
     !Array.isArray(value) &&
     Object.values(value).every((text) => typeof text === 'string' && text.length <= TEXT_MAX_LENGTH),
+);
+
+/**
+ * The field may be left out, but null is refused. `@IsOptional()` lets null through as well, and a
+ * null for a NOT NULL column then failed in the database (500) instead of answering 400.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** The largest magnitude of a bound, target or threshold: far beyond any measure, far below 1e308. */
+export const MEASURE_MAX = 1_000_000_000_000;
+
+/**
+ * A finite number within ±MEASURE_MAX with at most 6 decimals (problem `measure`). class-validator's
+ * IsNumber({ maxDecimalPlaces }) throws on a value written with an exponent (5e-324), a 500.
+ */
+export const IsMeasure = constraint(
+  'measure',
+  (value) =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    Math.abs(value) <= MEASURE_MAX &&
+    Number(value.toFixed(6)) === value,
 );

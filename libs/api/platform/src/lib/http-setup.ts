@@ -2,13 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { ApiError, errorMessage, pickLanguage } from '@sopu/shared';
+import { ApiError, errorMessage, FieldProblem, fieldMessage, pickLanguage } from '@sopu/shared';
 import { currentRequestContext, requestContextMiddleware } from './request-context';
 import { httpStatusOf } from './domain-error';
 
 export const BODY_LIMIT = '1mb';
-/** Far deeper than any request the API takes; deeper bodies would only exhaust the validator's stack. */
-export const BODY_MAX_DEPTH = 32;
 
 interface BodyParserError {
   type?: string;
@@ -37,30 +35,63 @@ function bodyParserErrors(error: BodyParserError, req: Request, res: Response, n
   res.status(body.statusCode).json(body);
 }
 
-/** How deeply a parsed body nests, counted without recursion so that the count itself cannot overflow. */
-function nestingDepth(body: unknown, limit: number): number {
-  const stack: [unknown, number][] = [[body, 0]];
-  let deepest = 0;
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop() as [unknown, number];
-    if (value === null || typeof value !== 'object') continue;
-    deepest = Math.max(deepest, depth + 1);
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return deepest;
+/** Deeper than any body the API reads; 10,000 levels would overflow the validator's recursion. */
+export const BODY_MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+interface BodyProblem {
+  depth?: true;
+  field?: string;
+  problem?: FieldProblem;
 }
 
-function refuseDeepBodies(req: Request, res: Response, next: NextFunction): void {
-  if (nestingDepth(req.body, BODY_MAX_DEPTH) <= BODY_MAX_DEPTH) return next();
+/**
+ * Walks a parsed JSON body without recursion and finds what no route may accept: nesting deeper
+ * than BODY_MAX_DEPTH, a prototype key, a NUL byte (PostgreSQL text cannot hold it) or a lone
+ * surrogate (it would be stored as U+FFFD, not as sent).
+ */
+export function bodyProblem(body: unknown): BodyProblem | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { field: path, problem: 'noControlCharacters' };
+      if (LONE_SURROGATE.test(value)) return { field: path, problem: 'malformedText' };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= BODY_MAX_DEPTH) return { depth: true };
+    for (const [key, item] of Object.entries(value)) {
+      const field = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return { field, problem: 'unknownField' };
+      if (LONE_SURROGATE.test(key)) return { field, problem: 'malformedText' };
+      stack.push({ value: item, path: field, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** Refuses a parsed body that bodyProblem finds fault with, before any route sees it. */
+function bodyGuard(req: Request, res: Response, next: NextFunction): void {
+  const found = bodyProblem(req.body);
+  if (!found) return next();
+  const language = pickLanguage(req.header('accept-language'));
+  const code = found.depth ? 'BODY_TOO_DEEP' : 'VALIDATION_FAILED';
   const body: ApiError = {
-    statusCode: httpStatusOf('JSON_TOO_DEEP'),
-    code: 'JSON_TOO_DEEP',
-    message: errorMessage('JSON_TOO_DEEP', pickLanguage(req.header('accept-language')), {
-      depth: BODY_MAX_DEPTH,
-    }),
+    statusCode: httpStatusOf(code),
+    code,
+    message: errorMessage(code, language, { limit: BODY_MAX_DEPTH }),
     requestId: currentRequestContext()?.requestId,
   };
+  if (found.problem && found.field !== undefined)
+    body.fields = [
+      {
+        field: found.field,
+        problem: found.problem,
+        message: `${found.field}: ${fieldMessage(found.problem, language)}`,
+      },
+    ];
   res.status(body.statusCode).json(body);
 }
 
@@ -98,5 +129,5 @@ export function applyHttpSetup(app: INestApplication, options: { trustProxy: boo
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
-  app.use(refuseDeepBodies);
+  app.use(bodyGuard);
 }

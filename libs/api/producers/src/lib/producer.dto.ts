@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,7 +15,6 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   LANGUAGES,
@@ -34,7 +32,7 @@ import {
   ServiceUnit,
   ServiceUnitInput,
 } from '@sopu/shared';
-import { IsBusinessId, IsPostalCode, LocalizedDto } from '@sopu/api/platform';
+import { IsBusinessId, IsPostalCode, IsLocalized, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -95,12 +93,12 @@ export class CreateProducerDto implements ProducerInput {
   contactPhone?: string | null;
 
   @ApiPropertyOptional({ enum: PRODUCER_STATUSES, default: 'ACTIVE' })
-  @IsOptional()
+  @Omittable()
   @IsIn(PRODUCER_STATUSES)
   status?: ProducerStatus;
 }
 
-export class UpdateProducerDto extends PartialType(CreateProducerDto) {}
+export class UpdateProducerDto extends PartialType(CreateProducerDto, { skipNullProperties: false }) {}
 
 export class ProducerQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or the business ID' })
@@ -128,7 +126,9 @@ export class ProducerQueryDto {
 }
 
 export class CreateServiceUnitDto implements ServiceUnitInput {
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsLocalized()
+  name!: LocalizedDto;
 
   @ApiProperty({ example: 'Kinaporinkatu 9' })
   @IsString()
@@ -158,10 +158,10 @@ export class CreateServiceUnitDto implements ServiceUnitInput {
   @Max(1_000_000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() active?: boolean;
 }
 
-export class UpdateServiceUnitDto extends PartialType(CreateServiceUnitDto) {}
+export class UpdateServiceUnitDto extends PartialType(CreateServiceUnitDto, { skipNullProperties: false }) {}
 
 export class ServiceUnitDto implements ServiceUnit {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -24,7 +24,7 @@ import {
   ReviewInput,
   TEXT_MAX_LENGTH,
 } from '@sopu/shared';
-import { DocumentUploadQueryDto, IsIsoDate, IsTextRecord, PageQueryDto } from '@sopu/api/platform';
+import { DocumentUploadQueryDto, IsIsoDate, IsTextRecord, PageQueryDto, Omittable } from '@sopu/api/platform';
 
 export class ReportQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() contractId?: string;
@@ -105,7 +105,7 @@ export class ReviewDto implements ReviewInput {
   comment?: string | null;
 
   @ApiPropertyOptional({ description: 'Comments on single values, by criterion code' })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @IsTextRecord()
   valueComments?: Record<string, string>;

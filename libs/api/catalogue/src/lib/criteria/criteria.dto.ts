@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -12,7 +10,6 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   Criterion,
@@ -25,7 +22,7 @@ import {
   MeasureType,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { LocalizedDto } from '@sopu/api/platform';
+import { IsMeasure, IsLocalized, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
 
@@ -38,35 +35,35 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiProperty({ enum: MEASURE_TYPES }) @IsIn(MEASURE_TYPES) measureType!: MeasureType;
   @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: Direction;
 
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) unit!: LocalizedDto;
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
+  unit!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsLocalized()
+  name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsLocalized()
   definition!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   interpretation!: LocalizedDto;
 
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true, description: 'PERCENTAGE and RATE' })
   @IsOptional()
   @ValidateIf(notNull)
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   numeratorDefinition?: LocalizedDto | null;
 
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true, description: 'PERCENTAGE and RATE' })
   @IsOptional()
   @ValidateIf(notNull)
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   denominatorDefinition?: LocalizedDto | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Lowest allowed value (PERCENTAGE: 0)' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   minValue?: number | null;
 
   @ApiPropertyOptional({
@@ -76,11 +73,11 @@ export class CreateCriterionDto implements CriterionInput {
   })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   maxValue?: number | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 6, default: 0 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(6)
@@ -89,25 +86,25 @@ export class CreateCriterionDto implements CriterionInput {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'SCALE only, e.g. 1' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   scaleMin?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'SCALE only, e.g. 5' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   scaleMax?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'RATE only: per how many, e.g. 1000' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
+  @IsMeasure()
   rateMultiplier?: number | null;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() allowNotApplicable?: boolean;
+  @ApiPropertyOptional({ default: false }) @Omittable() @IsBoolean() allowNotApplicable?: boolean;
 }
 
-export class UpdateCriterionDto extends PartialType(CreateCriterionDto) {}
+export class UpdateCriterionDto extends PartialType(CreateCriterionDto, { skipNullProperties: false }) {}
 
 export class CriterionQueryDto {
   @ApiPropertyOptional({ description: 'Part of the code or of the name in any language' })

@@ -5,7 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -26,22 +26,21 @@ import {
   TermsUpdate,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { IsIsoDate, LocalizedDto } from '@sopu/api/platform';
+import { IsIsoDate, IsMeasure, IsLocalized, LocalizedDto, Omittable } from '@sopu/api/platform';
 
 const notNull = (_object: object, value: unknown) => value !== null;
-const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 
 export class BandDto implements Band {
   @ApiProperty({ type: Number, nullable: true, description: 'Null: open downwards' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber(NUMBER)
+  @IsMeasure()
   min!: number | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Null: open upwards' })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber(NUMBER)
+  @IsMeasure()
   max!: number | null;
 }
 
@@ -52,12 +51,13 @@ export class TermsItemInputDto implements TermsItemInput {
   @ApiProperty({ type: Number, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
-  @IsNumber(NUMBER)
+  @IsMeasure()
   target!: number | null;
 
   @ApiProperty({ type: BandDto, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
+  @IsObject()
   @ValidateNested()
   @Type(() => BandDto)
   green!: BandDto | null;
@@ -65,6 +65,7 @@ export class TermsItemInputDto implements TermsItemInput {
   @ApiProperty({ type: BandDto, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
+  @IsObject()
   @ValidateNested()
   @Type(() => BandDto)
   amber!: BandDto | null;
@@ -75,8 +76,7 @@ export class TermsItemInputDto implements TermsItemInput {
   @ApiPropertyOptional({ type: LocalizedDto, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   note?: LocalizedDto | null;
 }
 
@@ -95,7 +95,7 @@ export class UpdateTermsDto implements TermsUpdate {
   validFrom?: string | null;
 
   @ApiPropertyOptional({ type: [TermsItemInputDto], description: 'Replaces the whole item list' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   DescriptionStatus,
   DESCRIPTION_STATUSES,
@@ -14,7 +13,7 @@ import {
   ServiceDescriptionInput,
   CODE_PATTERN,
 } from '@sopu/shared';
-import { LocalizedDto } from '@sopu/api/platform';
+import { IsLocalized, LocalizedDto } from '@sopu/api/platform';
 
 export class CreateServiceDescriptionDto implements ServiceDescriptionInput {
   @ApiProperty({ example: 'HOME_CARE', pattern: CODE_PATTERN.source })
@@ -25,22 +24,23 @@ export class CreateServiceDescriptionDto implements ServiceDescriptionInput {
   @ApiProperty({ enum: SERVICE_AREAS }) @IsIn(SERVICE_AREAS) area!: ServiceArea;
   @ApiProperty({ enum: OUTPUT_UNITS }) @IsIn(OUTPUT_UNITS) outputUnit!: OutputUnit;
 
-  @ApiProperty({ type: LocalizedDto }) @ValidateNested() @Type(() => LocalizedDto) name!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
+  name!: LocalizedDto;
+  @ApiProperty({ type: LocalizedDto })
+  @IsLocalized()
   description!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   inclusions!: LocalizedDto;
   @ApiProperty({ type: LocalizedDto })
-  @ValidateNested()
-  @Type(() => LocalizedDto)
+  @IsLocalized()
   targetGroup!: LocalizedDto;
 }
 
-export class UpdateServiceDescriptionDto extends PartialType(CreateServiceDescriptionDto) {}
+export class UpdateServiceDescriptionDto extends PartialType(CreateServiceDescriptionDto, {
+  skipNullProperties: false,
+}) {}
 
 export class ServiceDescriptionQueryDto {
   @ApiPropertyOptional({ description: 'Part of the code or of the name in any language' })

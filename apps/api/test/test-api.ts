@@ -34,9 +34,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database (server or embedded) listening on a loopback port, with demo data. */
-export async function startTestApi(overrides: Partial<SopuConfig> = {}): Promise<TestApi> {
-  const database: DatabaseRuntime = await createTestDatabase();
+/**
+ * The real API listening on a loopback port: on a fresh database (server or embedded) with demo
+ * data, or on the database given, which `close()` then closes too.
+ */
+export async function startTestApi(
+  overrides: Partial<SopuConfig> = {},
+  given?: DatabaseRuntime,
+): Promise<TestApi> {
+  const database: DatabaseRuntime = given ?? (await createTestDatabase());
   const config: SopuConfig = {
     ...readConfig({}),
     port: 0,

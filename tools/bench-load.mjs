@@ -13,9 +13,11 @@
 // whose answer does not arrive within --timeout is sent again with the same key.
 //
 // Options: --duration S (60), --providers N (100), --analysts N (10), --think MS (1000),
-// --timeout MS (10000), --pool N (the API's DATABASE_POOL_SIZE, default the API's own), --keep.
+// --timeout MS (10000), --pool N (the API's DATABASE_POOL_SIZE, default the API's own), --keep,
+// --cpu-prof DIR (the API writes a V8 CPU profile there when it stops, for Chrome's DevTools).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '10000' },
     pool: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const DURATION_MS = Math.max(1, Number(args.duration)) * 1000;
@@ -134,7 +137,8 @@ async function prepare(url) {
     },
     encoding: 'utf8',
   });
-  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
+  if (seeded.status !== 0)
+    throw new Error(`seed failed (${seeded.status ?? seeded.signal}): ${seeded.stderr || seeded.stdout}`);
   const db = new pg.Client({ connectionString: url, application_name: 'sopu-bench-load' });
   await db.connect();
   try {
@@ -322,6 +326,29 @@ async function analyst(base, token, query, until) {
   }
 }
 
+/**
+ * CPU seconds (user + system) the given processes have used so far, from /proc (Linux): the work a
+ * request costs, whatever else the shared machine is doing. Gone processes count as 0.
+ */
+function cpuSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not on Linux, or the process has ended
+    }
+  }
+  return ticks / 100;
+}
+
+async function backendPids(db, name) {
+  return (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [name])).rows.map(
+    (r) => r.pid,
+  );
+}
+
 function addMonths(yyyyMm, delta) {
   const [y, m] = yyyyMm.split('-').map(Number);
   const index = y * 12 + (m - 1) + delta;
@@ -351,7 +378,10 @@ async function main() {
     );
 
     const port = await freePort();
-    api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    const profile = args['cpu-prof']
+      ? ['--prof', '--no-logfile-per-isolate', `--logfile=${args['cpu-prof']}`]
+      : [];
+    api = spawn(process.execPath, [...profile, 'dist/apps/api/main.js'], {
       env: {
         ...process.env,
         NODE_OPTIONS: '',
@@ -402,6 +432,9 @@ async function main() {
     );
     const acknowledged = [];
     const unanswered = [];
+    const apiCpuBefore = cpuSeconds([api.pid]);
+    // Backends that start during the run count from zero.
+    const backendsBefore = new Map((await backendPids(admin, name)).map((pid) => [pid, cpuSeconds([pid])]));
     const started = Date.now();
     const until = started + DURATION_MS;
     const startedHr = process.hrtime.bigint();
@@ -411,6 +444,12 @@ async function main() {
     ]);
     const wall = ms(startedHr) / 1000;
     const loadAfter = loadavg()[0];
+    const apiCpu = cpuSeconds([api.pid]) - apiCpuBefore;
+    const backendsAfter = await backendPids(admin, name);
+    const dbCpu = backendsAfter.reduce(
+      (sum, pid) => sum + cpuSeconds([pid]) - (backendsBefore.get(pid) ?? 0),
+      0,
+    );
     stopApi();
 
     // ── Every acknowledged submission has exactly one revision, the one acknowledged ──
@@ -478,6 +517,11 @@ async function main() {
       'throughput',
       `${(all.length / wall).toFixed(1)} requests/s (${(acknowledged.length / wall).toFixed(1)} submissions/s)`,
     );
+    line(
+      'CPU per request',
+      `API ${((apiCpu * 1000) / all.length).toFixed(1)} ms + PostgreSQL ${((dbCpu * 1000) / all.length).toFixed(1)} ms ` +
+        `(API ${apiCpu.toFixed(1)} s, database backends ${dbCpu.toFixed(1)} s of CPU in ${wall.toFixed(0)} s)`,
+    );
     const retried = acknowledged.filter((a) => a.attempts > 1).length;
     const { acked, one_revision: oneRevision } = checked.rows[0];
     line(
@@ -498,7 +542,12 @@ async function main() {
     if (Number(oneRevision) !== Number(acked) || oddReports !== 0) process.exitCode = 1;
   } finally {
     stopApi();
-    if (api && api.exitCode === null) await new Promise((resolve) => api.once('exit', resolve));
+    // The API waits for open keep-alive connections when it stops; after 10 s it is killed.
+    if (api && api.exitCode === null && api.signalCode === null) {
+      const killer = setTimeout(() => api.kill('SIGKILL'), 10_000);
+      await new Promise((resolve) => api.once('exit', resolve));
+      clearTimeout(killer);
+    }
     if (args.keep) console.log(`kept database ${name}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -1,4 +1,5 @@
 export * from './lib/advisory-lock';
+export * from './lib/backup';
 export * from './lib/data-source-options';
 export * from './lib/database-runtime';
 export * from './lib/migration-list';

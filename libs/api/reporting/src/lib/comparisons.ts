@@ -247,22 +247,25 @@ export class ComparisonsService {
   }
 
   /**
-   * Runs a figures or series query with the criteria's measure rules as the relation `rule`
-   * (`code`, `mt`, `mult`): the query's `$rule` names the rule's first parameter.
+   * Runs a figures or series query with the criteria's measure rules: the query's `$rule` becomes
+   * the relation `rule` (`code`, `mt`, `mult`), and `$codes` the array of the criteria's codes.
    */
   private run(criteria: readonly CriterionRow[], sql: Sql): Promise<Record<string, unknown>[]> {
     const first = sql.params.length + 1;
     const rule = `rule AS (
       SELECT * FROM unnest($${first}::varchar[], $${first + 1}::varchar[], $${first + 2}::double precision[])
         AS rule (code, mt, mult))`;
-    return this.dataSource.query(sql.text.replace('$rule', rule), [
-      ...sql.params,
-      criteria.map((criterion) => criterion.code),
-      criteria.map((criterion) => criterion.measure_type),
-      criteria.map((criterion) =>
-        criterion.rate_multiplier === null ? 1 : Number(criterion.rate_multiplier),
-      ),
-    ]);
+    return this.dataSource.query(
+      sql.text.replace('$rule', rule).replaceAll('$codes', `$${first}::varchar[]`),
+      [
+        ...sql.params,
+        criteria.map((criterion) => criterion.code),
+        criteria.map((criterion) => criterion.measure_type),
+        criteria.map((criterion) =>
+          criterion.rate_multiplier === null ? 1 : Number(criterion.rate_multiplier),
+        ),
+      ],
+    );
   }
 
   /**
@@ -279,20 +282,20 @@ export class ComparisonsService {
       text: `WITH $rule,
        e AS (
          SELECT ${columns} FROM comparison_running
-          WHERE organiser_id = $1 AND service_code = $2 AND period_start = $4
+          WHERE organiser_id = $1 AND service_code = $2 AND period_start = $4 AND criterion_code = ANY ($codes)
          UNION ALL
          SELECT ${columns} FROM comparison_running
           WHERE organiser_id = $1 AND service_code = $2 AND is_last AND period_start >= $3 AND period_start < $4
+            AND criterion_code = ANY ($codes)
        ),
        s AS (
          SELECT ${columns} FROM comparison_running
-          WHERE organiser_id = $1 AND service_code = $2 AND period_start = $5
+          WHERE organiser_id = $1 AND service_code = $2 AND period_start = $5 AND criterion_code = ANY ($codes)
        ),
        ps AS (
          SELECT * FROM (
            SELECT e.criterion_code, e.producer_type AS group_key, e.producer_id, ${difference}
              FROM e LEFT JOIN s ON s.producer_id = e.producer_id AND s.criterion_code = e.criterion_code
-            WHERE e.criterion_code IN (SELECT code FROM rule)
          ) d WHERE n > 0 OR na > 0
        ),
        ${groupFigures(true)}`,
@@ -331,7 +334,7 @@ export class ComparisonsService {
         LEFT JOIN monitoring_terms_item ti ON ti.terms_id = r.terms_id AND ti.criterion_id = c.id
         ${byUnits ? 'JOIN unit_keys k ON k.contract_service_id = r.contract_service_id' : ''}
        WHERE r.organiser_id = $1 AND r.service_code = $2 AND r.period_start BETWEEN $3 AND $4
-         AND v.criterion_code IN (SELECT code FROM rule)`,
+         AND v.criterion_code = ANY ($codes)`,
     };
   }
 

@@ -260,6 +260,9 @@ async function signIn(base, email) {
 async function provider(base, client, until, acknowledged, unanswered) {
   const headers = { authorization: `Bearer ${client.token}`, 'accept-language': 'en' };
   const json = { ...headers, 'content-type': 'application/json' };
+  // Each client arrives after one think time, as between any two of its requests, rather than all
+  // 110 in the same millisecond (a burst that alone takes ~1 s of the 2 cores to clear).
+  await think();
   for (const id of client.reports) {
     if (Date.now() >= until) return;
     const read = await timed('report read', `${base}/reports/${id}`, { headers });
@@ -320,6 +323,7 @@ async function provider(base, client, until, acknowledged, unanswered) {
 
 async function analyst(base, token, query, until) {
   const headers = { authorization: `Bearer ${token}`, 'accept-language': 'en' };
+  await think();
   while (Date.now() < until) {
     await timed('comparison', `${base}/comparisons?${query}`, { headers });
     await think();

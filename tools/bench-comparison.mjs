@@ -8,10 +8,10 @@
 // Options: --service CODE (default HOME_CARE), --requests N (default 50), --warmup N (default 5),
 // --months N (default 36: the range ends with the latest reported month).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { freePort, ms, percentile } from './bench-figures.mjs';
 import { build } from './run-api.mjs';
 
 const SCALE_BUSINESS_ID = '9876543-6';
@@ -39,28 +39,11 @@ if (!url || !/^postgres(ql)?:/.test(url)) {
   process.exit(2);
 }
 
-/** Nearest-rank percentile of a list of milliseconds. */
-function percentile(list, q) {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-}
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const month = (iso) => iso.slice(0, 7);
 function addMonths(yyyyMm, delta) {
   const [y, m] = yyyyMm.split('-').map(Number);
   const index = y * 12 + (m - 1) + delta;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -18,10 +18,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { freePort, ms, percentile } from './bench-figures.mjs';
 import { build } from './run-api.mjs';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -47,27 +47,8 @@ const TIMEOUT_MS = Math.max(100, Number(args.timeout));
 // Enough open reports that no client runs out even flat out (a report takes at least four requests).
 const REPORTS_PER_CLIENT = Math.ceil(DURATION_MS / 1000 / 2) + 10;
 
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 const think = () => (THINK_MS > 0 ? sleep(THINK_MS * (0.5 + Math.random())) : Promise.resolve());
-
-/** Nearest-rank percentile of a list of milliseconds. */
-function percentile(list, q) {
-  if (list.length === 0) return NaN;
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // ── Values a report accepts (the same rules as apps/api/test/report-values.ts) ──
 

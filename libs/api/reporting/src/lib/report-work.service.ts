@@ -130,21 +130,21 @@ export class ReportWorkService {
     auth: AuthContext,
     report: ReportEntity,
   ): Promise<ReportDetail> {
-    const [items, [context], revisions, reviews] = await Promise.all([
-      this.formItems(em, report),
-      em.query(
-        `SELECT c.number AS contract_number, p.name AS producer_name, p.type AS producer_type,
-                d.name AS service_name, t.version AS terms_version
-           FROM contract c
-           JOIN producer p ON p.id = c.producer_id
-           JOIN monitoring_terms t ON t.id = $2
-           JOIN service_description d ON d.id = t.service_description_id
-          WHERE c.id = $1`,
-        [report.contractId, report.termsId],
-      ),
-      this.revisionRows(em, report.id),
-      this.reviews(em, report.id),
-    ]);
+    // One after another: inside a transaction they share its one connection, and outside one a
+    // read need not hold four of the pool's connections at once.
+    const items = await this.formItems(em, report);
+    const [context] = await em.query(
+      `SELECT c.number AS contract_number, p.name AS producer_name, p.type AS producer_type,
+              d.name AS service_name, t.version AS terms_version
+         FROM contract c
+         JOIN producer p ON p.id = c.producer_id
+         JOIN monitoring_terms t ON t.id = $2
+         JOIN service_description d ON d.id = t.service_description_id
+        WHERE c.id = $1`,
+      [report.contractId, report.termsId],
+    );
+    const revisions = await this.revisionRows(em, report.id);
+    const reviews = await this.reviews(em, report.id);
     const checked = checkValues(items, report.draft);
     const attachments = await this.attachments(em, report.id);
     return {

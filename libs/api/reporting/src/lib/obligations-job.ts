@@ -11,9 +11,12 @@ export const REMIND_WORKING_DAYS = 3;
 const JOB = 'obligations';
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+/** Made once: constructing a formatter costs about half a millisecond, more than formatting. */
+const HELSINKI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
+
 /** Today in Helsinki, `YYYY-MM-DD`: reporting periods and due dates are the organiser's calendar days. */
 export function helsinkiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
+  return HELSINKI_DATE.format(now);
 }
 
 export interface JobOutcome {

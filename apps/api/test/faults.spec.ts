@@ -99,6 +99,12 @@ async function fillDraft(api: Pick<TestApi, 'url'>, token: string, id: string): 
   return attachEvidence(api.url, token, saved.body);
 }
 
+/**
+ * The two-instance test edits the voucher reporter's first three open reports; the load test
+ * leaves every reporter's first ones alone (on a fast machine it once submitted all but two).
+ */
+const KEPT_OPEN_FOR_LATER_TESTS = 3;
+
 let pg: PrivatePostgres;
 /** One database with the demo data for every fault (seeding is the slow part of a start). */
 let url: string;
@@ -130,8 +136,11 @@ describe('PostgreSQL stopped and started under load', () => {
         signIn(api, a.email),
       ),
     );
+    // Each reporter's first reports stay open for the later tests, however many this load submits.
     const queues = await Promise.all(
-      reporters.map(async (token) => (await openReports(api, token)).map((r) => r.id)),
+      reporters.map(async (token) =>
+        (await openReports(api, token)).slice(KEPT_OPEN_FOR_LATER_TESTS).map((r) => r.id),
+      ),
     );
 
     let down = false;
@@ -609,7 +618,8 @@ describe('two API instances on one database', () => {
       signIn(one, DEMO_ACCOUNTS.voucher.email),
       signIn(two, DEMO_ACCOUNTS.voucher.email),
     ]);
-    const reports = await openReports(one, tokenOne);
+    const reports = (await openReports(one, tokenOne)).slice(0, KEPT_OPEN_FOR_LATER_TESTS);
+    expect(reports).toHaveLength(KEPT_OPEN_FOR_LATER_TESTS);
     const rounds: string[] = [];
     for (let round = 0; round < 10; round++) {
       const id = reports[round % 3].id;

@@ -7,11 +7,10 @@
 //
 // Options: --service CODE (default HOME_CARE), --requests N (default 50), --warmup N (default 5),
 // --months N (default 36: the range ends with the latest reported month).
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { freePort, ms, percentile } from './bench-figures.mjs';
+import { addMonths, ms, percentile, startBuiltApi } from './bench-figures.mjs';
 import { build } from './run-api.mjs';
 
 const SCALE_BUSINESS_ID = '9876543-6';
@@ -40,11 +39,6 @@ if (!url || !/^postgres(ql)?:/.test(url)) {
 }
 
 const month = (iso) => iso.slice(0, 7);
-function addMonths(yyyyMm, delta) {
-  const [y, m] = yyyyMm.split('-').map(Number);
-  const index = y * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * The plain aggregate: for each criterion and producer type (and all producers together) the group's
@@ -150,39 +144,18 @@ async function main() {
 
   // ── The endpoint ──
   build(['api']);
-  const port = await freePort();
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SOPU_DEMO: 'false',
-      SOPU_LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}/api`;
+  let api = null;
+  // One SIGTERM: a second one, arriving while the API shuts down, would end it at once.
   const stopApi = () => {
-    if (api.exitCode === null) api.kill('SIGTERM');
+    if (api && api.exitCode === null && !api.killed) api.kill('SIGTERM');
   };
   process.on('exit', stopApi);
 
   let endpoint = null;
   try {
-    const ready = process.hrtime.bigint();
-    for (;;) {
-      if (api.exitCode !== null) throw new Error(`the API stopped (exit ${api.exitCode})`);
-      try {
-        const health = await fetch(`${base}/health`);
-        if (health.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (ms(ready) > 180_000) throw new Error('the API did not become ready in 3 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const started = await startBuiltApi({ DATABASE_URL: url });
+    api = started.child;
+    const { base } = started;
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

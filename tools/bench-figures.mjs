@@ -1,4 +1,6 @@
-// Shared by the benchmarks: timing, percentiles and a free loopback port for the API they start.
+// Shared by the benchmarks: timing, percentiles, months, and the built API they start on a free
+// loopback port.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** Milliseconds since `t0` (a `process.hrtime.bigint()`). */
@@ -21,4 +23,47 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** `YYYY-MM` moved by `delta` months. */
+export function addMonths(yyyyMm, delta) {
+  const [y, m] = yyyyMm.split('-').map(Number);
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The built API (dist/apps/api/main.js) on a free loopback port with `env` added to this process's
+ * environment, without the demo data, once its health check answers: `{ child, base }`, `base`
+ * ending in /api. `nodeArgs` go to node before the script (a profiler's, say).
+ */
+export async function startBuiltApi(env, nodeArgs = []) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SOPU_DEMO: 'false',
+      SOPU_LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}/api`;
+  const started = process.hrtime.bigint();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API stopped (exit ${child.exitCode})`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    if (ms(started) > 180_000) {
+      child.kill('SIGKILL');
+      throw new Error('the API did not become ready in 3 minutes');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -14,14 +14,14 @@
 //
 // Options: --duration S (60), --providers N (100), --analysts N (10), --think MS (1000),
 // --timeout MS (10000), --pool N (the API's DATABASE_POOL_SIZE, default the API's own), --keep,
-// --cpu-prof DIR (the API writes a V8 CPU profile there when it stops, for Chrome's DevTools).
-import { spawn, spawnSync } from 'node:child_process';
+// --cpu-prof DIR (the API writes a V8 CPU profile, .cpuprofile, there when it stops, for Chrome's DevTools).
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { freePort, ms, percentile } from './bench-figures.mjs';
+import { addMonths, ms, percentile, startBuiltApi } from './bench-figures.mjs';
 import { build } from './run-api.mjs';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -149,8 +149,8 @@ async function prepare(url) {
       [organiser_id, hash, ANALYSTS],
     );
     // Open reports in the distant past (a period yet to start cannot be filled), on each producer's
-    // own contract services: the latest report
-    // of one of its contract services is the template, moved by whole periods; they are late.
+    // own contract services: the latest report of one of them is the template, moved by whole
+    // periods; they are late.
     const made = await db.query(
       `WITH templates AS (
          SELECT DISTINCT ON (producer_id) r.*,
@@ -334,12 +334,6 @@ async function backendPids(db, name) {
   );
 }
 
-function addMonths(yyyyMm, delta) {
-  const [y, m] = yyyyMm.split('-').map(Number);
-  const index = y * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 async function main() {
   build(['api']);
   const name = `sopu_load_${process.pid}_${Date.now()}`;
@@ -350,8 +344,10 @@ async function main() {
   dbUrl.pathname = `/${name}`;
   const url = dbUrl.toString();
   let api;
+  // One SIGTERM: a second one, arriving while the API shuts down, would end it at once (and
+  // before V8 writes a --cpu-prof profile).
   const stopApi = () => {
-    if (api && api.exitCode === null) api.kill('SIGTERM');
+    if (api && api.exitCode === null && !api.killed) api.kill('SIGTERM');
   };
   process.on('exit', stopApi);
   try {
@@ -362,35 +358,14 @@ async function main() {
         `(${setup.added} open ones added for the clients), prepared in ${(ms(t0) / 1000).toFixed(0)} s`,
     );
 
-    const port = await freePort();
-    const profile = args['cpu-prof']
-      ? ['--prof', '--no-logfile-per-isolate', `--logfile=${args['cpu-prof']}`]
-      : [];
-    api = spawn(process.execPath, [...profile, 'dist/apps/api/main.js'], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        DATABASE_URL: url,
-        ...(args.pool ? { DATABASE_POOL_SIZE: args.pool } : {}),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SOPU_DEMO: 'false',
-        SOPU_LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}/api`;
-    const ready = process.hrtime.bigint();
-    for (;;) {
-      if (api.exitCode !== null) throw new Error(`the API stopped (exit ${api.exitCode})`);
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (ms(ready) > 180_000) throw new Error('the API did not become ready in 3 minutes');
-      await sleep(250);
-    }
+    // --cpu-prof DIR: V8 writes the profile there when the API stops.
+    const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+    const running = await startBuiltApi(
+      { DATABASE_URL: url, ...(args.pool ? { DATABASE_POOL_SIZE: args.pool } : {}) },
+      profile,
+    );
+    api = running.child;
+    const { base } = running;
 
     // Sign everyone in before the clock starts: a few at a time, as sign-in hashing is meant to be slow.
     const analysts = Array.from({ length: ANALYSTS }, (_, a) => ({

@@ -1,14 +1,10 @@
-import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { backupDatabase, createTestDatabase, DatabaseRuntime, restoreDatabase } from '@sopu/api/database';
-import { readConfig, SopuConfig } from '../src/app/config';
-import { createApp } from '../src/app/create-app';
-import { call, DEMO_ACCOUNTS, DEMO_PASSWORD, startTestApi, TestApi } from './test-api';
+import { call, DEMO_ACCOUNTS, DEMO_PASSWORD, startEmbeddedApp, startTestApi, TestApi } from './test-api';
 
 type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
@@ -136,26 +132,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 });
 
 (serverUrl ? describe.skip : describe)('backup and restore of the embedded store', () => {
-  async function start(dataDir: string): Promise<{ app: INestApplication; url: string }> {
-    const config: SopuConfig = {
-      ...readConfig({ SOPU_DATA_DIR: dataDir }),
-      databaseUrl: undefined,
-      webDir: '/nonexistent',
-      seedsDir: join(__dirname, '../../../seeds'),
-      demoPassword: DEMO_PASSWORD,
-      logLevel: 'error',
-    };
-    const app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}` };
-  }
-
   it("PGlite's tarball of a stopped store, loaded into a new data folder, has every table equal, and the API serves it", async () => {
     const original = join(work, 'original');
     const copy = join(work, 'restored');
     const file = join(work, 'embedded.tgz');
 
-    const first = await start(original);
+    const first = await startEmbeddedApp(original);
     let before;
     try {
       before = await readReport(first.url, first.app.get(DataSource));
@@ -172,7 +154,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
     expect(await embeddedFingerprint(copy)).toEqual(expected);
 
     // The restored folder is not empty, so the API starts on it without loading the demo again.
-    const second = await start(copy);
+    const second = await startEmbeddedApp(copy);
     try {
       expect(await readReport(second.url, second.app.get(DataSource))).toEqual(before);
     } finally {

@@ -1,11 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig, SopuConfig } from '../src/app/config';
-import { createApp } from '../src/app/create-app';
-import { DEMO_PASSWORD } from './test-api';
+import { DEMO_PASSWORD, startEmbeddedApp } from './test-api';
 
 /** The default a new user gets: no DATABASE_URL, PGlite in a data folder, demo data on first start. */
 describe('the embedded store in a data folder', () => {
@@ -13,18 +10,9 @@ describe('the embedded store in a data folder', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function start(): Promise<{ app: INestApplication; url: string }> {
-    const config: SopuConfig = {
-      ...readConfig({ SOPU_DATA_DIR: dataDir }),
-      databaseUrl: undefined,
-      webDir: '/nonexistent',
-      seedsDir: join(__dirname, '../../../seeds'),
-      demoPassword: DEMO_PASSWORD,
-      logLevel: 'error',
-    };
-    expect(config.demo).toBe('when-empty');
-    const app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}` };
+    const started = await startEmbeddedApp(dataDir);
+    expect(started.config.demo).toBe('when-empty');
+    return started;
   }
 
   async function signIn(url: string, email: string, password: string): Promise<Response> {

@@ -133,7 +133,8 @@ const WRONG_FOR_ARRAY: Hostile[] = [
   json('array of null', [null]),
 ];
 
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+/** A well-formed id that names no record. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const WRONG_FOR_ID: Hostile[] = [
   json('unknown id', UNKNOWN_ID),
   json('not a uuid', 'not-a-uuid'),

@@ -8,6 +8,7 @@ import {
   hostileQueryValues,
   refusedFor,
   TYPED_NUMBERS,
+  UNKNOWN_ID,
 } from './hostile-corpus';
 import {
   addSecondOrganiser,
@@ -63,12 +64,11 @@ const CHANGING_TABLES: Record<string, string> = {
   login_failure: 'a refused sign-in is counted against the address and account (throttling)',
 };
 
-const ZERO = '00000000-0000-4000-8000-000000000000';
 const HOSTILE_PARAMS: Hostile[] = [
   { label: 'not a uuid', raw: 'not-a-uuid' },
   { label: 'SQL in the id', raw: encodeURIComponent("1' OR '1'='1") },
   { label: 'NUL in the id', raw: '%00' },
-  { label: 'unknown id', raw: ZERO },
+  { label: 'unknown id', raw: UNKNOWN_ID },
   { label: 'invalid percent-encoding', raw: '%E0%A4%A' },
 ];
 
@@ -140,7 +140,7 @@ describe('hostile input on every write route', () => {
   }
 
   function pathOf(route: string, params: Record<string, string>): string {
-    return route.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? ZERO);
+    return route.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? UNKNOWN_ID);
   }
 
   function withQuery(path: string, query: Record<string, string>): string {
@@ -323,7 +323,7 @@ describe('hostile input on every write route', () => {
       'admin',
     );
     const userList = Array.isArray(users) ? users : (users.items ?? []);
-    const analystId = userList.find((u) => u.email === DEMO_ACCOUNTS.analyst.email)?.id ?? ZERO;
+    const analystId = userList.find((u) => u.email === DEMO_ACCOUNTS.analyst.email)?.id ?? UNKNOWN_ID;
     const espooUsers = await call<{ items?: { id: string }[] } | { id: string }[]>(api, 'GET', '/api/users', {
       token: espooAdmin,
     });
@@ -706,7 +706,7 @@ describe('hostile input on every write route', () => {
       'PUT /api/reports/:id/values': {
         who: 'reporterA',
         params: { id: draftA.id },
-        foreign: { id: [draftB.id, acceptedB?.id ?? ZERO] },
+        foreign: { id: [draftB.id, acceptedB?.id ?? UNKNOWN_ID] },
         body: { draftVersion: afterUpload.draftVersion, values },
         fresh: async () => ({
           draftVersion: (await get<ReportDetail>(`/api/reports/${draftA.id}`, 'reporterA')).draftVersion,
@@ -741,8 +741,8 @@ describe('hostile input on every write route', () => {
       },
       'POST /api/reports/:id/corrections': {
         who: 'reporterA',
-        params: { id: acceptedA?.id ?? ZERO },
-        foreign: { id: [acceptedB?.id ?? ZERO] },
+        params: { id: acceptedA?.id ?? UNKNOWN_ID },
+        foreign: { id: [acceptedB?.id ?? UNKNOWN_ID] },
         body: null,
       },
       'POST /api/reports/:id/attachments': {
@@ -766,7 +766,7 @@ describe('hostile input on every write route', () => {
       'POST /api/notifications/read': { who: 'reporterA', body: null },
       'POST /api/notifications/:id/read': {
         who: openOwner,
-        params: { id: inbox.items[0]?.id ?? ZERO },
+        params: { id: inbox.items[0]?.id ?? UNKNOWN_ID },
         foreign: { id: otherInbox.items.slice(0, 1).map((n) => n.id) },
         body: null,
       },
@@ -789,7 +789,7 @@ describe('hostile input on every write route', () => {
       'POST /api/corrective-actions/:id/plan': {
         who: openOwner,
         params: { id: open.id },
-        foreign: { id: [foreignAction.producerId === open.producerId ? ZERO : foreignAction.id] },
+        foreign: { id: [foreignAction.producerId === open.producerId ? UNKNOWN_ID : foreignAction.id] },
         body: { version: open.version, plan: 'Suunnitelma.' },
         fresh: async () => ({ version: await versionOf(open.id), plan: 'Suunnitelma.' }),
         freeText: ['plan'],

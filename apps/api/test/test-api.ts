@@ -69,6 +69,26 @@ export async function startTestApi(
   };
 }
 
+/**
+ * The API as `npm start` runs it without DATABASE_URL: PGlite in `dataDir`, the demo data loaded
+ * when the folder is empty, on a free loopback port.
+ */
+export async function startEmbeddedApp(
+  dataDir: string,
+): Promise<{ app: INestApplication; url: string; config: SopuConfig }> {
+  const config: SopuConfig = {
+    ...readConfig({ SOPU_DATA_DIR: dataDir }),
+    databaseUrl: undefined,
+    webDir: '/nonexistent',
+    seedsDir: join(__dirname, '../../../seeds'),
+    demoPassword: DEMO_PASSWORD,
+    logLevel: 'error',
+  };
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, config };
+}
+
 /** Adds the Espoo organiser with an admin, a producer and its reporter. */
 export async function addSecondOrganiser(
   dataSource: DataSource,
